@@ -1,0 +1,69 @@
+using System.Globalization;
+
+namespace StudyBot.Core.Chat;
+
+/// <summary>What a button means, parsed from its id.</summary>
+public abstract record ButtonAction
+{
+    /// <summary>A choice on a channel's daily question (post id, zero-based choice, choice picked before or -1).</summary>
+    public sealed record DailyAnswer(long PostId, int Choice, int EarlierChoice) : ButtonAction;
+
+    /// <summary>A choice on a private practice question (question id, zero-based choice, choices picked before).</summary>
+    public sealed record PracticeAnswer(string QuestionId, int Choice, int EarlierChoice) : ButtonAction;
+}
+
+/// <summary>
+/// The one place button ids are written and read. Ids are short (Discord allows 100 chars,
+/// Slack 255) and carry no secrets: every click is checked against storage anyway.
+/// </summary>
+public static class ButtonIds
+{
+    private const string DailyPrefix = "sb:a:";
+    private const string PracticePrefix = "sb:p:";
+
+    /// <param name="earlierChoice">For "choose two": the choice already picked, or -1. Carrying it in
+    /// the id keeps a half-made answer out of storage: nothing is recorded until it is whole.</param>
+    public static string Daily(long postId, int choice, int earlierChoice = -1) =>
+        string.Create(CultureInfo.InvariantCulture, $"{DailyPrefix}{postId}:{choice}:{earlierChoice}");
+
+    /// <param name="earlierChoice">For "choose two": the choice already picked, or -1.</param>
+    public static string Practice(string questionId, int choice, int earlierChoice = -1) =>
+        string.Create(CultureInfo.InvariantCulture, $"{PracticePrefix}{questionId}:{choice}:{earlierChoice}");
+
+    public static bool TryParse(string? id, out ButtonAction action)
+    {
+        action = null!;
+        if (string.IsNullOrEmpty(id) || id.Length > 255) return false;
+        if (id.StartsWith(DailyPrefix, StringComparison.Ordinal))
+        {
+            var parts = id[DailyPrefix.Length..].Split(':');
+            if (parts.Length == 3 && TryId(parts[0], out var postId) && TryChoice(parts[1], out var choice)
+                && TryEarlier(parts[2], choice, out var earlier))
+            {
+                action = new ButtonAction.DailyAnswer(postId, choice, earlier);
+                return true;
+            }
+        }
+        else if (id.StartsWith(PracticePrefix, StringComparison.Ordinal))
+        {
+            var parts = id[PracticePrefix.Length..].Split(':');
+            if (parts.Length == 3 && parts[0].Length > 0 && TryChoice(parts[1], out var choice)
+                && TryEarlier(parts[2], choice, out var earlier))
+            {
+                action = new ButtonAction.PracticeAnswer(parts[0], choice, earlier);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool TryId(string text, out long value) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value > 0;
+
+    private static bool TryEarlier(string text, int choice, out int value) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value)
+        && value is >= -1 and < 5 && value != choice;
+
+    private static bool TryChoice(string text, out int value) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value is >= 0 and < 5;
+}

@@ -1,0 +1,53 @@
+using StudyBot.Core.Content;
+
+namespace StudyBot.Core.Chat;
+
+/// <summary>A channel on one chat platform ("console", "discord", "slack") and its id there.</summary>
+public sealed record ChannelAddress(string Platform, string ChannelId)
+{
+    public override string ToString() => $"{Platform}:{ChannelId}";
+}
+
+/// <summary>A person as the platform knows them. <see cref="UserId"/> is stable; the name is for display.</summary>
+public sealed record ChatUser(string Platform, string UserId, string DisplayName);
+
+/// <summary>Who acts, where, in which language, and whether the platform says they may manage the channel.</summary>
+public sealed record CommandContext(ChannelAddress Channel, ChatUser User, bool IsAdmin, Language Language);
+
+/// <summary>A labelled field of a message (an embed field on Discord, a section on Slack).</summary>
+public sealed record MessageField(string Name, string Value);
+
+/// <summary>An answer button. <see cref="Id"/> is one of <see cref="ButtonIds"/>'s formats.</summary>
+public sealed record ChatButton(string Id, string Label);
+
+/// <summary>
+/// A platform-neutral message: adapters render it as a Discord embed with buttons, Slack blocks,
+/// or plain console text. Body text uses a small Markdown subset (**bold**, bullet lines).
+/// </summary>
+public sealed record ChatMessage(
+    string Title,
+    string Body,
+    IReadOnlyList<MessageField> Fields,
+    IReadOnlyList<ChatButton> Buttons,
+    string? Footer = null)
+{
+    public static ChatMessage Text(string title, string body) => new(title, body, [], []);
+
+    /// <summary>Plain text of the whole message, for platforms' notification fallbacks and the console.</summary>
+    public string ToPlainText()
+    {
+        var lines = new List<string>();
+        if (Title.Length > 0) lines.Add(Title);
+        if (Body.Length > 0) lines.Add(Body);
+        lines.AddRange(Fields.Select(f => $"{f.Name}: {f.Value}"));
+        if (Footer is { Length: > 0 }) lines.Add(Footer);
+        return string.Join('\n', lines);
+    }
+}
+
+/// <summary>The answer to a command or a click: shown to everyone, or only to the person who acted.</summary>
+public sealed record ChatReply(ChatMessage Message, bool Ephemeral)
+{
+    public static ChatReply Private(string title, string body) => new(ChatMessage.Text(title, body), true);
+    public static ChatReply Public(ChatMessage message) => new(message, false);
+}

@@ -1,0 +1,17 @@
+namespace StudyBot.Core.Chat;
+
+/// <summary>
+/// The outbound port every chat adapter implements: post and edit messages in a channel.
+/// Inbound events reach the core through <see cref="IChatInbox"/>.
+/// </summary>
+public interface IChatPlatform
+{
+    /// <summary>The platform name used in <see cref="ChannelAddress.Platform"/>.</summary>
+    string Name { get; }
+
+    /// <summary>Posts a message to a channel and returns the platform's id for it (Discord message id, Slack ts).</summary>
+    Task<string> PostAsync(string channelId, ChatMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a posted message. Buttons absent from <paramref name="message"/> are removed.</summary>
+    Task EditAsync(string channelId, string messageId, ChatMessage message, CancellationToken cancellationToken);
+}

@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Logging;
+using StudyBot.Core.Chat;
+using StudyBot.Core.Content;
+using StudyBot.Core.Study;
+using StudyBot.Core.Text;
+
+namespace StudyBot.Core.Commands;
+
+/// <summary>The core's inbound port: routes commands to their handlers and clicks to the answer desks.</summary>
+public sealed class StudyInbox(
+    IEnumerable<IStudyCommand> commands,
+    AnswerDesk answers,
+    PracticeDesk practice,
+    ContentCatalog catalog,
+    ILogger<StudyInbox> logger) : IChatInbox
+{
+    private readonly Dictionary<string, IStudyCommand> _commands = commands.ToDictionary(c => c.Spec.Name, StringComparer.Ordinal);
+
+    public async Task<ChatReply> HandleCommandAsync(CommandContext context, string commandLine, CancellationToken cancellationToken)
+    {
+        var command = CommandLine.Parse(commandLine);
+        var language = context.Language;
+        if (!_commands.TryGetValue(command.Name, out var handler))
+        {
+            var name = StudyCards.Truncate(command.Name, 40);
+            return new ChatReply(HelpCommand.Build(context) with
+            {
+                Title = Say.In(language, $"I don't know \"/{name}\"", $"\"/{name}\" 명령은 없어요"),
+            }, true);
+        }
+        if (handler.Spec.AdminOnly && !context.IsAdmin)
+            return ChatReply.Private(Say.In(language, "Admins only", "관리자 전용"),
+                Say.In(language, $"{handler.Spec.Usage} is for people who can manage this channel.", $"{handler.Spec.Usage} 는 채널 관리자만 쓸 수 있어요."));
+
+        try
+        {
+            return await handler.RunAsync(context, command, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Command {Command} failed in channel {Channel}.", command.Name, context.Channel);
+            return Failed(language);
+        }
+    }
+
+    public async Task<ChatReply> HandleButtonAsync(CommandContext context, string buttonId, CancellationToken cancellationToken)
+    {
+        if (!ButtonIds.TryParse(buttonId, out var action))
+        {
+            logger.LogWarning("Ignored a click with an unknown button id in channel {Channel}.", context.Channel);
+            return AnswerDesk.InvalidChoice(context.Language);
+        }
+        try
+        {
+            return action switch
+            {
+                ButtonAction.DailyAnswer daily => await answers.AnswerAsync(context, daily, cancellationToken),
+                ButtonAction.PracticeAnswer practiced => await practice.AnswerAsync(context, practiced, cancellationToken),
+                _ => AnswerDesk.InvalidChoice(context.Language),
+            };
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Click {Button} failed in channel {Channel}.", buttonId, context.Channel);
+            return Failed(context.Language);
+        }
+    }
+
+    public IReadOnlyList<string> CompleteTopic(ChannelAddress channel, string partial, int limit)
+    {
+        // Autocomplete must answer fast and without I/O: the default pack serves channels not seen yet.
+        var pack = catalog.Default;
+        if (pack is null) return [];
+        if (string.IsNullOrWhiteSpace(partial))
+            return pack.Topics.Take(limit).Select(t => t.Title.Get(Language.En)).ToList();
+        return pack.TopicIndex.Search(partial, limit).Select(m => m.MatchedName).ToList();
+    }
+
+    private static ChatReply Failed(Language language) =>
+        ChatReply.Private(Say.In(language, "Something went wrong", "문제가 생겼어요"),
+            Say.In(language, "That did not work; nothing was recorded. Please try again in a moment.", "처리하지 못했어요(기록되지 않음). 잠시 후 다시 시도해 주세요."));
+}

@@ -1,0 +1,68 @@
+using StudyBot.Core.Chat;
+
+namespace StudyBot.Core.Storage;
+
+/// <summary>A channel the bot knows and how it is scheduled there. Times are local to <see cref="TimeZoneId"/>.</summary>
+public sealed record ChannelSettings(
+    long Id,
+    ChannelAddress Address,
+    bool Enabled,
+    TimeOnly PostTime,
+    string TimeZoneId,
+    string? PackId,
+    bool LeaderboardEnabled,
+    DayOfWeek LeaderboardDay,
+    TimeOnly LeaderboardTime);
+
+/// <summary>A daily question posted (or being posted) in a channel on one local date.</summary>
+public sealed record Post(
+    long Id,
+    long ChannelId,
+    string PackId,
+    string QuestionId,
+    DateOnly LocalDate,
+    DateTimeOffset OpensAt,
+    DateTimeOffset ClosesAt,
+    string? MessageId,
+    DateTimeOffset? ClosedAt)
+{
+    public bool IsOpenAt(DateTimeOffset now) => ClosedAt is null && now < ClosesAt;
+}
+
+/// <summary>What to reserve before posting, so a crash or a second trigger can never post the same day twice.</summary>
+public sealed record NewPost(long ChannelId, string PackId, string QuestionId, DateOnly LocalDate, DateTimeOffset OpensAt, DateTimeOffset ClosesAt);
+
+/// <summary>An answer, fully scored, ready to commit.</summary>
+public sealed record NewAnswer(
+    long PostId,
+    long ChannelId,
+    long UserId,
+    string TopicId,
+    string Choices,
+    bool IsCorrect,
+    int Points,
+    int Streak,
+    DateTimeOffset AnsweredAt);
+
+public enum AnswerOutcome
+{
+    Recorded,
+    AlreadyAnswered,
+    Closed,
+    UnknownPost,
+}
+
+/// <summary>How a closed question went.</summary>
+public sealed record PostResults(int Answered, int Correct, string? FirstCorrectName, IReadOnlyList<int> ChoiceCounts);
+
+/// <summary>One row of a leaderboard, already in order.</summary>
+public sealed record LeaderboardRow(long UserId, string DisplayName, int Points, int Correct, int Answered);
+
+/// <summary>How one user does in one topic (daily and practice answers together).</summary>
+public sealed record TopicAccuracy(string TopicId, int Answered, int Correct)
+{
+    public double Accuracy => Answered == 0 ? 0 : (double)Correct / Answered;
+}
+
+/// <summary>A user's record in a channel.</summary>
+public sealed record UserStats(int Answered, int Correct, int Points, int CurrentStreak, int BestStreak, IReadOnlyList<TopicAccuracy> Topics);

@@ -1,0 +1,65 @@
+using StudyBot.Core.Chat;
+using StudyBot.Core.Content;
+using StudyBot.Core.Storage;
+using StudyBot.Core.Text;
+
+namespace StudyBot.Core.Study;
+
+/// <summary><c>/quiz</c>: private practice questions, weighted toward the asker's weak topics, never on the boards.</summary>
+public sealed class PracticeDesk(
+    IChannelStore channels,
+    IUserStore users,
+    IStatsQueries stats,
+    IPracticeStore practice,
+    ContentCatalog catalog,
+    TimeProvider clock)
+{
+    public async Task<ChatReply> AskAsync(CommandContext context, string? topicQuery, CancellationToken cancellationToken)
+    {
+        var language = context.Language;
+        var channel = await channels.GetOrAddAsync(context.Channel, cancellationToken);
+        if (catalog.ForChannel(channel.PackId) is not { } pack || pack.Questions.Count == 0)
+            return ChatReply.Private(Say.In(language, "No questions", "문제 없음"), Say.In(language, "No question pack is loaded.", "불러온 문제 팩이 없어요."));
+
+        IReadOnlyList<Question> pool = pack.Questions;
+        if (!string.IsNullOrWhiteSpace(topicQuery))
+        {
+            var topicIds = pack.TopicIndex.Search(topicQuery, 3).Select(m => m.Topic.Id).ToHashSet(StringComparer.Ordinal);
+            pool = pack.Questions.Where(q => topicIds.Contains(q.TopicId)).ToList();
+            if (pool.Count == 0)
+                return ChatReply.Private(Say.In(language, "No questions on that topic", "해당 주제의 문제 없음"),
+                    Say.In(language, $"I have no practice questions for \"{topicQuery}\". Try /topic {topicQuery} or /quiz alone.",
+                        $"\"{topicQuery}\" 주제의 연습 문제가 없어요. /topic {topicQuery} 또는 /quiz 만 입력해 보세요."));
+        }
+
+        var userId = await users.GetOrAddAsync(context.User, cancellationToken);
+        var accuracy = await stats.TopicAccuracyAsync(userId, cancellationToken);
+        var question = PracticeQuestionPicker.Pick(pool, accuracy, Random.Shared)!;
+        return new ChatReply(StudyCards.PracticeQuestion(question, pack.FindTopic(question.TopicId), language), true);
+    }
+
+    public async Task<ChatReply> AnswerAsync(CommandContext context, ButtonAction.PracticeAnswer click, CancellationToken cancellationToken)
+    {
+        var language = context.Language;
+        var pack = catalog.FindQuestionPack(click.QuestionId);
+        if (pack?.FindQuestion(click.QuestionId) is not { } question)
+            return ChatReply.Private(Say.In(language, "Unknown question", "알 수 없는 문제"),
+                Say.In(language, "That practice question is not loaded any more. Try /quiz again.", "더 이상 없는 연습 문제예요. /quiz를 다시 입력해 보세요."));
+
+        var choiceCount = StudyCards.ChoiceTexts(question, language).Count;
+        if (click.Choice >= choiceCount || click.EarlierChoice >= choiceCount || (click.EarlierChoice >= 0 && question.ChoicesToPick != 2))
+            return AnswerDesk.InvalidChoice(language);
+        if (question.ChoicesToPick == 2 && click.EarlierChoice < 0)
+            return new ChatReply(StudyCards.SecondPick(question, click.Choice, second => ButtonIds.Practice(question.Id, second, click.Choice), language), true);
+
+        int[] picked = click.EarlierChoice >= 0 ? [click.EarlierChoice, click.Choice] : [click.Choice];
+        var isCorrect = question.IsCorrect(picked);
+        var userId = await users.GetOrAddAsync(context.User, cancellationToken);
+        await practice.RecordAsync(userId, question.Id, question.TopicId, isCorrect, clock.GetUtcNow(), cancellationToken);
+
+        var verdict = isCorrect
+            ? Say.In(language, "Correct!", "정답이에요!")
+            : Say.In(language, $"Not quite: the answer is {question.AnswerLetters()}.", $"아쉬워요. 정답은 {question.AnswerLetters()}예요.");
+        return ChatReply.Private(verdict, question.Explanation.Get(language) + "\n\n" + Say.In(language, "Another one: /quiz", "한 문제 더: /quiz"));
+    }
+}

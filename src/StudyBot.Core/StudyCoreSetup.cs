@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using StudyBot.Core.Chat;
+using StudyBot.Core.Commands;
+using StudyBot.Core.Study;
+
+namespace StudyBot.Core;
+
+public static class StudyCoreSetup
+{
+    /// <summary>The study domain: commands, answers, daily questions and leaderboards. Needs content, storage, scheduling and at least one chat adapter.</summary>
+    public static IHostApplicationBuilder AddStudyCore(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StudyOptions>()
+            .Bind(builder.Configuration.GetSection(StudyOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ChatPlatforms>();
+        builder.Services.AddSingleton<DailyQuestions>();
+        builder.Services.AddSingleton<QuestionCloser>();
+        builder.Services.AddSingleton<Leaderboards>();
+        builder.Services.AddSingleton<AnswerDesk>();
+        builder.Services.AddSingleton<PracticeDesk>();
+        builder.Services.AddSingleton<IChatInbox, StudyInbox>();
+
+        // The feature list: one handler per command.
+        builder.Services.AddSingleton<IStudyCommand, HelpCommand>();
+        builder.Services.AddSingleton<IStudyCommand, TopicCommand>();
+        builder.Services.AddSingleton<IStudyCommand, QuizCommand>();
+        builder.Services.AddSingleton<IStudyCommand, LeaderboardCommand>();
+        builder.Services.AddSingleton<IStudyCommand, StatsCommand>();
+        builder.Services.AddSingleton<IStudyCommand, StudySetupCommand>();
+        builder.Services.AddSingleton<IStudyCommand, StudyStopCommand>();
+        builder.Services.AddSingleton<IStudyCommand, StudyNowCommand>();
+        builder.Services.AddSingleton<IStudyCommand, StudyCloseCommand>();
+        builder.Services.AddSingleton<IStudyCommand, StudyLeaderboardCommand>();
+        return builder;
+    }
+}
