@@ -17,6 +17,7 @@ public static class StudyCoreSetup
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ChatPlatforms>();
+        builder.Services.AddSingleton<ChatAdapters>();
         builder.Services.AddSingleton<DailyQuestions>();
         builder.Services.AddSingleton<QuestionCloser>();
         builder.Services.AddSingleton<Leaderboards>();
