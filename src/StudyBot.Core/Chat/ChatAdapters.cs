@@ -14,7 +14,7 @@ public sealed class ChatAdapters(IHostApplicationLifetime lifetime, ILogger<Chat
     private readonly HashSet<string> _running = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _failed = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Call when the adapter starts serving.</summary>
+    /// <summary>Call from the adapter's StartAsync, before any I/O, so that a fast failure of one adapter does not stop the others before they register.</summary>
     public void Started(string platform)
     {
         lock (_gate)
