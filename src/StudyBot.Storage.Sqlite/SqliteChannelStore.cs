@@ -1,0 +1,80 @@
+using System.Globalization;
+using Dapper;
+using StudyBot.Core.Chat;
+using StudyBot.Core.Storage;
+
+namespace StudyBot.Storage.Sqlite;
+
+public sealed class SqliteChannelStore(SqliteDatabase database) : IChannelStore
+{
+    private const string Columns =
+        "id AS Id, platform AS Platform, external_id AS ExternalId, enabled AS Enabled, post_time AS PostTime, time_zone AS TimeZone, " +
+        "pack_id AS PackId, leaderboard_enabled AS LeaderboardEnabled, leaderboard_day AS LeaderboardDay, leaderboard_time AS LeaderboardTime";
+
+    public async Task<ChannelSettings> GetOrAddAsync(ChannelAddress address, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        var row = await connection.QuerySingleOrDefaultAsync<ChannelRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM channels WHERE platform = @Platform AND external_id = @ChannelId",
+            address, cancellationToken: cancellationToken));
+        if (row is not null) return row.ToSettings();
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO channels (platform, external_id) VALUES (@Platform, @ChannelId) ON CONFLICT DO NOTHING",
+            address, cancellationToken: cancellationToken));
+        return (await connection.QuerySingleAsync<ChannelRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM channels WHERE platform = @Platform AND external_id = @ChannelId",
+            address, cancellationToken: cancellationToken))).ToSettings();
+    }
+
+    public async Task<ChannelSettings?> FindAsync(long channelId, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        var row = await connection.QuerySingleOrDefaultAsync<ChannelRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM channels WHERE id = @channelId", new { channelId }, cancellationToken: cancellationToken));
+        return row?.ToSettings();
+    }
+
+    public async Task UpdateAsync(ChannelSettings settings, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE channels SET enabled = @Enabled, post_time = @PostTime, time_zone = @TimeZoneId, pack_id = @PackId,
+                leaderboard_enabled = @LeaderboardEnabled, leaderboard_day = @LeaderboardDay, leaderboard_time = @LeaderboardTime
+            WHERE id = @Id
+            """,
+            new
+            {
+                settings.Id,
+                settings.Enabled,
+                PostTime = Hhmm(settings.PostTime),
+                settings.TimeZoneId,
+                settings.PackId,
+                settings.LeaderboardEnabled,
+                LeaderboardDay = (int)settings.LeaderboardDay,
+                LeaderboardTime = Hhmm(settings.LeaderboardTime),
+            },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<ChannelSettings>> ListEnabledAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        var rows = await connection.QueryAsync<ChannelRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM channels WHERE enabled = 1 ORDER BY id", cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToSettings()).ToList();
+    }
+
+    private static string Hhmm(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    private sealed record ChannelRow(long Id, string Platform, string ExternalId, long Enabled, string PostTime, string TimeZone,
+        string? PackId, long LeaderboardEnabled, long LeaderboardDay, string LeaderboardTime)
+    {
+        public ChannelSettings ToSettings() => new(
+            Id, new ChannelAddress(Platform, ExternalId), Enabled != 0,
+            TimeOnly.ParseExact(PostTime, "HH:mm", CultureInfo.InvariantCulture), TimeZone, PackId,
+            LeaderboardEnabled != 0, (DayOfWeek)LeaderboardDay,
+            TimeOnly.ParseExact(LeaderboardTime, "HH:mm", CultureInfo.InvariantCulture));
+    }
+}

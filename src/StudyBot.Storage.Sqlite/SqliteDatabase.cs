@@ -1,0 +1,73 @@
+using System.Reflection;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace StudyBot.Storage.Sqlite;
+
+/// <summary>
+/// Opens connections to the StudyBot database and brings its schema up to date. The file runs in
+/// WAL mode with synchronous=FULL: a committed answer survives a crash or power loss, which is the
+/// promise behind acknowledging it.
+/// </summary>
+public sealed class SqliteDatabase
+{
+    public SqliteDatabase(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        ConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            ForeignKeys = true,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string Path { get; }
+    public string ConnectionString { get; }
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        // Per connection: wait for a writer rather than fail, and fsync each commit.
+        connection.Execute("PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;");
+        return connection;
+    }
+
+    /// <summary>Applies the embedded <c>Migrations/NNN_*.sql</c> scripts newer than the file's <c>user_version</c>, each in its own transaction.</summary>
+    public int Migrate()
+    {
+        var folder = System.IO.Path.GetDirectoryName(Path);
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+
+        using var connection = Open();
+        connection.Execute("PRAGMA journal_mode = WAL;");
+        var current = connection.ExecuteScalar<int>("PRAGMA user_version;");
+        var applied = 0;
+        foreach (var (version, sql) in Migrations().Where(m => m.Version > current))
+        {
+            using var transaction = connection.BeginTransaction();
+            connection.Execute(sql, transaction: transaction);
+            connection.Execute($"PRAGMA user_version = {version};", transaction: transaction);
+            transaction.Commit();
+            applied++;
+        }
+        return applied;
+    }
+
+    public static int LatestVersion => Migrations().Max(m => m.Version);
+
+    private static IEnumerable<(int Version, string Sql)> Migrations()
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("Migrations.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var file = name["Migrations.".Length..];
+            var version = int.Parse(file[..file.IndexOf('_', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
+            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+            yield return (version, reader.ReadToEnd());
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using Dapper;
+using StudyBot.Core.Storage;
+
+namespace StudyBot.Storage.Sqlite;
+
+public sealed class SqlitePostStore(SqliteDatabase database) : IPostStore
+{
+    private const string Columns =
+        "id AS Id, channel_id AS ChannelId, pack_id AS PackId, question_id AS QuestionId, local_date AS LocalDate, " +
+        "opens_at AS OpensAt, closes_at AS ClosesAt, message_id AS MessageId, closed_at AS ClosedAt";
+
+    public async Task<(Post Post, bool Created)> ReserveAsync(NewPost post, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO posts (channel_id, pack_id, question_id, local_date, opens_at, closes_at)
+            VALUES (@ChannelId, @PackId, @QuestionId, @LocalDate, @OpensAt, @ClosesAt)
+            ON CONFLICT (channel_id, local_date) DO NOTHING
+            """,
+            new
+            {
+                post.ChannelId, post.PackId, post.QuestionId, LocalDate = post.LocalDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                OpensAt = Time.ToMs(post.OpensAt), ClosesAt = Time.ToMs(post.ClosesAt),
+            },
+            cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleAsync<PostRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM posts WHERE channel_id = @ChannelId AND local_date = @LocalDate",
+            new { post.ChannelId, LocalDate = post.LocalDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
+            cancellationToken: cancellationToken));
+        return (row.ToPost(), inserted == 1);
+    }
+
+    public async Task SetMessageIdAsync(long postId, string messageId, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE posts SET message_id = @messageId WHERE id = @postId", new { postId, messageId }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<Post?> FindAsync(long postId, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        return (await connection.QuerySingleOrDefaultAsync<PostRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM posts WHERE id = @postId", new { postId }, cancellationToken: cancellationToken)))?.ToPost();
+    }
+
+    public async Task<Post?> FindOpenAsync(long channelId, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        return (await connection.QuerySingleOrDefaultAsync<PostRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM posts WHERE channel_id = @channelId AND closed_at IS NULL ORDER BY id DESC LIMIT 1",
+            new { channelId }, cancellationToken: cancellationToken)))?.ToPost();
+    }
+
+    public async Task<IReadOnlyList<Post>> ListOpenAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        var rows = await connection.QueryAsync<PostRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM posts WHERE closed_at IS NULL ORDER BY id", cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToPost()).ToList();
+    }
+
+    public async Task<IReadOnlyList<string>> PostedQuestionIdsAsync(long channelId, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        return (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT question_id FROM posts WHERE channel_id = @channelId ORDER BY id", new { channelId }, cancellationToken: cancellationToken))).ToList();
+    }
+
+    public async Task<int> StreakBeforeAsync(long channelId, long userId, long postId, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            """
+            SELECT COALESCE((
+                SELECT a.streak FROM answers a
+                WHERE a.user_id = @userId
+                  AND a.post_id = (SELECT id FROM posts WHERE channel_id = @channelId AND id < @postId ORDER BY id DESC LIMIT 1)
+            ), 0)
+            """,
+            new { channelId, userId, postId }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<AnswerOutcome> RecordAnswerAsync(NewAnswer answer, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        var answeredAt = Time.ToMs(answer.AnsweredAt);
+        // One statement: the open check and the insert cannot be split by a close in between.
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO answers (post_id, user_id, channel_id, topic_id, choices, is_correct, points, streak, answered_at)
+            SELECT @PostId, @UserId, @ChannelId, @TopicId, @Choices, @IsCorrect, @Points, @Streak, @AnsweredAt
+            WHERE EXISTS (SELECT 1 FROM posts WHERE id = @PostId AND closed_at IS NULL AND closes_at > @AnsweredAt)
+            ON CONFLICT (post_id, user_id) DO NOTHING
+            """,
+            new { answer.PostId, answer.UserId, answer.ChannelId, answer.TopicId, answer.Choices, answer.IsCorrect, answer.Points, answer.Streak, AnsweredAt = answeredAt },
+            cancellationToken: cancellationToken));
+        if (inserted == 1) return AnswerOutcome.Recorded;
+
+        var state = await connection.QuerySingleOrDefaultAsync<(long? ClosedAt, long ClosesAt, long Answered)>(new CommandDefinition(
+            """
+            SELECT closed_at, closes_at, EXISTS (SELECT 1 FROM answers WHERE post_id = @PostId AND user_id = @UserId)
+            FROM posts WHERE id = @PostId
+            """,
+            new { answer.PostId, answer.UserId }, cancellationToken: cancellationToken));
+        if (state == default) return AnswerOutcome.UnknownPost;
+        if (state.Answered != 0) return AnswerOutcome.AlreadyAnswered;
+        return AnswerOutcome.Closed;
+    }
+
+    public async Task<bool> CloseAsync(long postId, DateTimeOffset closedAt, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE posts SET closed_at = @closedAt WHERE id = @postId AND closed_at IS NULL",
+            new { postId, closedAt = Time.ToMs(closedAt) }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    public async Task<PostResults> ResultsAsync(long postId, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        var byChoices = (await connection.QueryAsync<(string Choices, long IsCorrect, long Count)>(new CommandDefinition(
+            "SELECT choices, is_correct, COUNT(*) FROM answers WHERE post_id = @postId GROUP BY choices, is_correct",
+            new { postId }, cancellationToken: cancellationToken))).ToList();
+        var first = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            """
+            SELECT u.display_name FROM answers a JOIN users u ON u.id = a.user_id
+            WHERE a.post_id = @postId AND a.is_correct = 1 ORDER BY a.answered_at, a.user_id LIMIT 1
+            """,
+            new { postId }, cancellationToken: cancellationToken));
+
+        var counts = new int[5];
+        foreach (var (choices, _, count) in byChoices)
+        {
+            foreach (var choice in choices.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (int.TryParse(choice, System.Globalization.CultureInfo.InvariantCulture, out var index) && index is >= 0 and < 5)
+                    counts[index] += (int)count;
+            }
+        }
+        return new PostResults(
+            (int)byChoices.Sum(r => r.Count), (int)byChoices.Where(r => r.IsCorrect != 0).Sum(r => r.Count), first, counts);
+    }
+
+    private sealed record PostRow(long Id, long ChannelId, string PackId, string QuestionId, string LocalDate, long OpensAt, long ClosesAt, string? MessageId, long? ClosedAt)
+    {
+        public Post ToPost() => new(Id, ChannelId, PackId, QuestionId,
+            DateOnly.ParseExact(LocalDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Time.FromMs(OpensAt), Time.FromMs(ClosesAt), MessageId, Time.FromMs(ClosedAt));
+    }
+}

@@ -1,0 +1,79 @@
+using Dapper;
+using StudyBot.Core.Storage;
+
+namespace StudyBot.Storage.Sqlite;
+
+/// <summary>Boards and stats. Every query counts only answers to closed posts, so nothing leaks before the reveal.</summary>
+public sealed class SqliteStatsQueries(SqliteDatabase database) : IStatsQueries
+{
+    public async Task<IReadOnlyList<LeaderboardRow>> LeaderboardAsync(long channelId, DateTimeOffset? from, DateTimeOffset? to, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        var rows = await connection.QueryAsync<BoardRow>(new CommandDefinition(
+            """
+            SELECT a.user_id AS UserId, u.display_name AS DisplayName, SUM(a.points) AS Points,
+                   SUM(a.is_correct) AS Correct, COUNT(*) AS Answered
+            FROM answers a
+            JOIN posts p ON p.id = a.post_id AND p.closed_at IS NOT NULL
+            JOIN users u ON u.id = a.user_id
+            WHERE a.channel_id = @channelId AND a.answered_at >= @from AND a.answered_at < @to
+            GROUP BY a.user_id
+            ORDER BY Points DESC, Correct DESC, DisplayName COLLATE NOCASE, a.user_id
+            LIMIT @limit
+            """,
+            new
+            {
+                channelId,
+                from = from is { } f ? Time.ToMs(f) : long.MinValue,
+                to = to is { } t ? Time.ToMs(t) : long.MaxValue,
+                limit,
+            },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new LeaderboardRow(r.UserId, r.DisplayName, (int)r.Points, (int)r.Correct, (int)r.Answered)).ToList();
+    }
+
+    public async Task<UserStats> UserStatsAsync(long channelId, long userId, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        var totals = await connection.QuerySingleAsync<(long Answered, long Correct, long Points, long Best)>(new CommandDefinition(
+            """
+            SELECT COUNT(*), COALESCE(SUM(a.is_correct), 0), COALESCE(SUM(a.points), 0), COALESCE(MAX(a.streak), 0)
+            FROM answers a JOIN posts p ON p.id = a.post_id AND p.closed_at IS NOT NULL
+            WHERE a.channel_id = @channelId AND a.user_id = @userId
+            """,
+            new { channelId, userId }, cancellationToken: cancellationToken));
+        // The current streak lives on the user's answer to the channel's latest closed post; no answer there means 0.
+        var current = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            SELECT COALESCE((
+                SELECT a.streak FROM answers a
+                WHERE a.user_id = @userId
+                  AND a.post_id = (SELECT id FROM posts WHERE channel_id = @channelId AND closed_at IS NOT NULL ORDER BY id DESC LIMIT 1)
+            ), 0)
+            """,
+            new { channelId, userId }, cancellationToken: cancellationToken));
+        var topics = await TopicAccuracyAsync(userId, cancellationToken);
+        return new UserStats((int)totals.Answered, (int)totals.Correct, (int)totals.Points, (int)current, (int)totals.Best, topics);
+    }
+
+    public async Task<IReadOnlyList<TopicAccuracy>> TopicAccuracyAsync(long userId, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        var rows = await connection.QueryAsync<TopicRow>(new CommandDefinition(
+            """
+            SELECT topic_id AS TopicId, COUNT(*) AS Answered, SUM(is_correct) AS Correct FROM (
+                SELECT a.topic_id, a.is_correct FROM answers a JOIN posts p ON p.id = a.post_id AND p.closed_at IS NOT NULL
+                WHERE a.user_id = @userId
+                UNION ALL
+                SELECT topic_id, is_correct FROM practice_answers WHERE user_id = @userId
+            ) GROUP BY topic_id ORDER BY topic_id
+            """,
+            new { userId }, cancellationToken: cancellationToken));
+        return rows.Select(r => new TopicAccuracy(r.TopicId, (int)r.Answered, (int)r.Correct)).ToList();
+    }
+
+    // Dapper matches constructors by exact column type, and SQLite integers arrive as long.
+    private sealed record BoardRow(long UserId, string DisplayName, long Points, long Correct, long Answered);
+
+    private sealed record TopicRow(string TopicId, long Answered, long Correct);
+}

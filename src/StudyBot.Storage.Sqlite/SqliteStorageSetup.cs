@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using StudyBot.Core.Storage;
+
+namespace StudyBot.Storage.Sqlite;
+
+public static class SqliteStorageSetup
+{
+    /// <summary>The storage ports on one SQLite file, migrated to the latest schema when first used.</summary>
+    public static IHostApplicationBuilder AddSqliteStorage(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>()
+            .Bind(builder.Configuration.GetSection(StorageOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(services =>
+        {
+            var database = new SqliteDatabase(services.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath);
+            database.Migrate();
+            return database;
+        });
+        builder.Services.AddSingleton<IChannelStore, SqliteChannelStore>();
+        builder.Services.AddSingleton<IUserStore, SqliteUserStore>();
+        builder.Services.AddSingleton<IPostStore, SqlitePostStore>();
+        builder.Services.AddSingleton<IStatsQueries, SqliteStatsQueries>();
+        builder.Services.AddSingleton<IPracticeStore, SqlitePracticeStore>();
+        return builder;
+    }
+}
