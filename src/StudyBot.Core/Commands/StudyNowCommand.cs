@@ -13,7 +13,7 @@ public sealed class StudyNowCommand(IChannelStore channels, DailyQuestions daily
     {
         var language = context.Language;
         var channel = await channels.GetOrAddAsync(context.Channel, cancellationToken);
-        var (outcome, _) = await daily.PostAsync(channel.Id, scheduledFor: null, cancellationToken);
+        var (outcome, _) = await daily.PostAsync(channel.Id, scheduled: false, cancellationToken);
         return outcome switch
         {
             DailyPostOutcome.Posted => ChatReply.Private(Say.In(language, "Posted", "올렸어요"), Say.In(language, "Today's question is up.", "오늘의 문제를 올렸어요.")),

@@ -31,8 +31,15 @@ public sealed class DailyQuestions(
     TimeProvider clock,
     ILogger<DailyQuestions> logger)
 {
-    /// <param name="scheduledFor">The trigger's planned fire time; a late fire posts only on the same local day. Null for <c>/study now</c>.</param>
-    public async Task<(DailyPostOutcome Outcome, Post? Post)> PostAsync(long channelId, DateTimeOffset? scheduledFor, CancellationToken cancellationToken)
+    /// <summary>The slack a trigger may fire early by (clock skew) and still count as on time.</summary>
+    public static readonly TimeSpan EarlyFireTolerance = TimeSpan.FromMinutes(1);
+
+    /// <param name="scheduled">
+    /// True when a trigger fires (possibly late, after downtime): it posts only if today's local post
+    /// time has come, so a trigger missed yesterday never posts today's question early. False for
+    /// <c>/study now</c>, which posts at once.
+    /// </param>
+    public async Task<(DailyPostOutcome Outcome, Post? Post)> PostAsync(long channelId, bool scheduled, CancellationToken cancellationToken)
     {
         var channel = await channels.FindAsync(channelId, cancellationToken);
         if (channel is not { Enabled: true }) return (DailyPostOutcome.NotSetUp, null);
@@ -40,9 +47,9 @@ public sealed class DailyQuestions(
         var zone = TimeZones.FindOrUtc(channel.TimeZoneId);
         var now = clock.GetUtcNow();
         var today = TimeZones.LocalDate(now, zone);
-        if (scheduledFor is { } planned && TimeZones.LocalDate(planned, zone) != today)
+        if (scheduled && now + EarlyFireTolerance < TimeZones.At(today, channel.PostTime, zone))
         {
-            logger.LogInformation("Skipping the question planned for {Planned} in channel {Channel}: that local day is over.", planned, channel.Address);
+            logger.LogInformation("Skipping a late trigger in channel {Channel}: its day is over and today's post time has not come.", channel.Address);
             return (DailyPostOutcome.MissedDayPassed, null);
         }
 

@@ -31,11 +31,14 @@ public static class TimeZones
         return (StartOfDay(monday, zone), StartOfDay(monday.AddDays(7), zone));
     }
 
-    /// <summary>The instant a local date begins; a day whose midnight is skipped by DST starts at the first valid time.</summary>
-    public static DateTimeOffset StartOfDay(DateOnly date, TimeZoneInfo zone)
+    /// <summary>The instant of a local date and time; a time skipped by DST moves to the first valid time after it.</summary>
+    public static DateTimeOffset At(DateOnly date, TimeOnly time, TimeZoneInfo zone)
     {
-        var local = date.ToDateTime(TimeOnly.MinValue);
+        var local = date.ToDateTime(time);
         while (zone.IsInvalidTime(local)) local = local.AddMinutes(30);
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
+
+    /// <summary>The instant a local date begins; a day whose midnight is skipped by DST starts at the first valid time.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly date, TimeZoneInfo zone) => At(date, TimeOnly.MinValue, zone);
 }

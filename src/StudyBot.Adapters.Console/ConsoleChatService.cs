@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StudyBot.Core.Chat;
+using StudyBot.Core.Content;
+
+namespace StudyBot.Adapters.Console;
+
+/// <summary>
+/// The console's inbound side: reads lines, runs commands, turns letters into button presses.
+/// Works on a terminal and on piped input; the end of input stops the bot cleanly.
+/// </summary>
+public sealed class ConsoleChatService(
+    ConsoleTerminal terminal,
+    ConsoleButtons buttons,
+    IChatInbox inbox,
+    ChatAdapters adapters,
+    IOptions<ConsoleChatOptions> options,
+    IHostApplicationLifetime lifetime,
+    ILogger<ConsoleChatService> logger) : BackgroundService
+{
+    private ChatUser _user = Person(options.Value.UserName);
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        adapters.Started(ConsoleChatPlatform.PlatformName);
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Let the host finish starting (scheduler, other adapters) before the first prompt.
+        await Task.Yield();
+        terminal.Write($"StudyBot console · channel #{options.Value.ChannelId} · you are {_user.DisplayName}. Type /help, /as <name> to switch user, /quit to leave.\n");
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            string? line;
+            try
+            {
+                // WaitAsync: a blocked terminal read must not hold up shutdown on Ctrl-C.
+                line = await terminal.Input.ReadLineAsync(stoppingToken).AsTask().WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            if (line is null || line.Trim() is "/quit" or "/exit") break;
+            await HandleLineAsync(line.Trim(), stoppingToken);
+        }
+        lifetime.StopApplication();
+    }
+
+    private async Task HandleLineAsync(string line, CancellationToken cancellationToken)
+    {
+        if (line.Length == 0) return;
+        var context = new CommandContext(new ChannelAddress(ConsoleChatPlatform.PlatformName, options.Value.ChannelId), _user, IsAdmin: true,
+            Languages.FromLocale(options.Value.Language));
+        try
+        {
+            if (line.StartsWith("/as", StringComparison.OrdinalIgnoreCase) && (line.Length == 3 || char.IsWhiteSpace(line[3])))
+            {
+                var name = line[3..].Trim();
+                if (name.Length == 0) terminal.Write("Usage: /as <name>\n");
+                else terminal.Write($"You are now {(_user = Person(name)).DisplayName}.\n");
+            }
+            else if (line.StartsWith('/'))
+            {
+                Show(await inbox.HandleCommandAsync(context, line, cancellationToken));
+            }
+            else if (line.Length <= 5 && line.All(char.IsAsciiLetter))
+            {
+                foreach (var letter in line)
+                {
+                    if (buttons.Press(letter) is not { } buttonId)
+                    {
+                        terminal.Write($"No answer button '{char.ToUpperInvariant(letter)}' is open right now.\n");
+                        break;
+                    }
+                    Show(await inbox.HandleButtonAsync(context, buttonId, cancellationToken));
+                }
+            }
+            else
+            {
+                terminal.Write("Commands start with '/' (try /help); answer a question by typing its letter, e.g. B.\n");
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "The console could not handle a line.");
+            terminal.Write("That did not work; see the log.\n");
+        }
+    }
+
+    private void Show(ChatReply reply)
+    {
+        buttons.Offer(null, reply.Message.Buttons);
+        terminal.Write(ConsoleRenderer.Render(reply.Message, reply.Ephemeral ? $"only {_user.DisplayName} sees this" : "reply"));
+    }
+
+    private static ChatUser Person(string name)
+    {
+        var trimmed = name.Length > 64 ? name[..64] : name;
+        return new ChatUser(ConsoleChatPlatform.PlatformName, trimmed.ToLowerInvariant(), trimmed);
+    }
+}

@@ -1,0 +1,22 @@
+using System.Text;
+using StudyBot.Core.Chat;
+
+namespace StudyBot.Adapters.Console;
+
+/// <summary>Plain-text rendering of a message, with the letter to type for each button.</summary>
+internal static class ConsoleRenderer
+{
+    public static string Render(ChatMessage message, string heading)
+    {
+        var text = new StringBuilder().Append('\n').Append("── ").Append(heading).Append(" ──\n");
+        if (message.Title.Length > 0) text.Append(Plain(message.Title)).Append('\n');
+        if (message.Body.Length > 0) text.Append(Plain(message.Body)).Append('\n');
+        foreach (var field in message.Fields) text.Append(Plain(field.Name)).Append(": ").Append(Plain(field.Value)).Append('\n');
+        if (message.Buttons.Count > 0)
+            text.Append(string.Join("   ", message.Buttons.Select(b => $"[{b.Label}]"))).Append('\n');
+        if (message.Footer is { Length: > 0 } footer) text.Append(Plain(footer)).Append('\n');
+        return text.ToString();
+    }
+
+    private static string Plain(string markdown) => markdown.Replace("**", "", StringComparison.Ordinal);
+}
