@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using StudyBot.Core.Chat;
+
+namespace StudyBot.Testing;
+
+/// <summary>An in-memory chat platform that records what the core posts and edits.</summary>
+public sealed class RecordingChatPlatform(string name = "test") : IChatPlatform
+{
+    private int _lastId;
+
+    public string Name { get; } = name;
+    public ConcurrentQueue<(string ChannelId, string MessageId, ChatMessage Message)> Posts { get; } = new();
+    public ConcurrentQueue<(string ChannelId, string MessageId, ChatMessage Message)> Edits { get; } = new();
+
+    public Task<string> PostAsync(string channelId, ChatMessage message, CancellationToken cancellationToken)
+    {
+        var id = Interlocked.Increment(ref _lastId).ToString(CultureInfo.InvariantCulture);
+        Posts.Enqueue((channelId, id, message));
+        return Task.FromResult(id);
+    }
+
+    public Task EditAsync(string channelId, string messageId, ChatMessage message, CancellationToken cancellationToken)
+    {
+        Edits.Enqueue((channelId, messageId, message));
+        return Task.CompletedTask;
+    }
+}
