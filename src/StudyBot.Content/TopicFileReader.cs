@@ -23,7 +23,7 @@ internal static class TopicFileReader
         var front = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault()
             ?? throw new ContentException(path, 1, "front matter must start with '---' on the first line and end with '---'");
 
-        var yaml = new YamlFile(path, lineOffset: front.Line);
+        var yaml = new YamlFile(path, lineOffset: front.Line + 1);
         var map = yaml.Mapping(yaml.Parse(front.Lines.ToString()), "the front matter", FrontMatterKeys);
         var id = yaml.RequiredString(map, "id", "the front matter");
         if (!PackManifest.IdPattern.IsMatch(id))

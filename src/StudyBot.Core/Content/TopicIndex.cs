@@ -14,14 +14,17 @@ public sealed class TopicIndex
 {
     private const int Exact = 100, Prefix = 80, WordPrefix = 70, Contains = 60, Fuzzy = 30;
 
+    /// <summary>A match on a topic's own title beats the same kind of match on another topic's alias.</summary>
+    private const int TitleBonus = 5;
+
     /// <summary>No name is this long; capping the query keeps fuzzy matching cheap on a pasted wall of text.</summary>
     private const int MaxQueryLength = 100;
-    private readonly (Topic Topic, string Name, string Key)[] _entries;
+    private readonly (Topic Topic, string Name, string Key, bool IsTitle)[] _entries;
 
     public TopicIndex(IEnumerable<Topic> topics)
     {
         _entries = topics
-            .SelectMany(t => t.Names().Select(name => (Topic: t, Name: name, Key: Normalize(name))))
+            .SelectMany(t => t.Names().Select(name => (Topic: t, Name: name, Key: Normalize(name), IsTitle: t.Title.All().Contains(name))))
             .Where(e => e.Key.Length > 0)
             .ToArray();
     }
@@ -50,8 +53,9 @@ public sealed class TopicIndex
             .Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Normalize).Where(w => w.Length > 0).ToArray();
 
         return _entries
-            .Select(e => new TopicMatch(e.Topic, e.Name, Score(e.Key, e.Name, key, words)))
-            .Where(m => m.Score > 0)
+            .Select(e => (e.IsTitle, Match: new TopicMatch(e.Topic, e.Name, Score(e.Key, e.Name, key, words))))
+            .Where(m => m.Match.Score > 0)
+            .Select(m => m.IsTitle ? m.Match with { Score = m.Match.Score + TitleBonus } : m.Match)
             .GroupBy(m => m.Topic.Id)
             .Select(g => g.OrderByDescending(m => m.Score).ThenBy(m => m.MatchedName.Length).First())
             .OrderByDescending(m => m.Score)
