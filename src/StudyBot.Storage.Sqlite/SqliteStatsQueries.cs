@@ -72,8 +72,21 @@ public sealed class SqliteStatsQueries(SqliteDatabase database) : IStatsQueries
         return rows.Select(r => new TopicAccuracy(r.TopicId, (int)r.Answered, (int)r.Correct)).ToList();
     }
 
-    // Dapper matches constructors by exact column type, and SQLite integers arrive as long.
-    private sealed record BoardRow(long UserId, string DisplayName, long Points, long Correct, long Answered);
+    // Settable properties, not constructors: Dapper matches a constructor by the exact column types,
+    // and SQLite reports aggregate columns of an empty result as BLOB.
+    private sealed class BoardRow
+    {
+        public long UserId { get; init; }
+        public string DisplayName { get; init; } = "";
+        public long Points { get; init; }
+        public long Correct { get; init; }
+        public long Answered { get; init; }
+    }
 
-    private sealed record TopicRow(string TopicId, long Answered, long Correct);
+    private sealed class TopicRow
+    {
+        public string TopicId { get; init; } = "";
+        public long Answered { get; init; }
+        public long Correct { get; init; }
+    }
 }

@@ -1,0 +1,54 @@
+using Dapper;
+using StudyBot.Core.Chat;
+using StudyBot.Testing;
+
+namespace StudyBot.Storage.Sqlite.Tests;
+
+public class DatabaseTests
+{
+    [Fact]
+    public void Migrations_run_once_and_leave_the_file_in_wal_mode_at_the_latest_version()
+    {
+        using var dir = new TempDirectory();
+        var database = new SqliteDatabase(dir.File("nested/folder/bot.db"));
+
+        Assert.True(database.Migrate() > 0);
+        Assert.Equal(0, database.Migrate());
+
+        using var connection = database.Open();
+        Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode;"));
+        Assert.Equal(SqliteDatabase.LatestVersion, connection.ExecuteScalar<int>("PRAGMA user_version;"));
+    }
+
+    [Fact]
+    public async Task Data_survives_reopening_the_file()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("bot.db");
+        var first = new SqliteDatabase(path);
+        first.Migrate();
+        var channel = await new SqliteChannelStore(first).GetOrAddAsync(new ChannelAddress("slack", "C1"), default);
+        await new SqliteChannelStore(first).UpdateAsync(channel with { Enabled = true, TimeZoneId = "America/New_York", PostTime = new TimeOnly(7, 30) }, default);
+
+        var reopened = new SqliteDatabase(path);
+        reopened.Migrate();
+        var stored = Assert.Single(await new SqliteChannelStore(reopened).ListEnabledAsync(default));
+        Assert.Equal(("America/New_York", new TimeOnly(7, 30)), (stored.TimeZoneId, stored.PostTime));
+    }
+
+    [Fact]
+    public async Task Users_keep_one_row_and_take_the_newest_display_name()
+    {
+        using var dir = new TempDirectory();
+        var database = new SqliteDatabase(dir.File("bot.db"));
+        database.Migrate();
+        var users = new SqliteUserStore(database);
+
+        var id = await users.GetOrAddAsync(new ChatUser("discord", "42", "old name"), default);
+        Assert.Equal(id, await users.GetOrAddAsync(new ChatUser("discord", "42", "새 이름 🙂"), default));
+        Assert.NotEqual(id, await users.GetOrAddAsync(new ChatUser("slack", "42", "same id elsewhere"), default));
+
+        using var connection = database.Open();
+        Assert.Equal("새 이름 🙂", connection.ExecuteScalar<string>("SELECT display_name FROM users WHERE id = @id", new { id }));
+    }
+}

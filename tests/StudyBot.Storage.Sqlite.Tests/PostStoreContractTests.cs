@@ -1,0 +1,136 @@
+using StudyBot.Core.Storage;
+
+namespace StudyBot.Storage.Sqlite.Tests;
+
+public sealed class PostStoreContractTests : IDisposable
+{
+    private readonly StoreFixture _store = new();
+    private static readonly DateTimeOffset T0 = StoreFixture.T0;
+    private static readonly DateOnly Day = DateOnly.FromDateTime(T0.UtcDateTime);
+
+    public void Dispose() => _store.Dispose();
+
+    [Fact]
+    public async Task Reserving_the_same_channel_and_day_twice_returns_the_first_post()
+    {
+        var channel = await _store.ChannelAsync();
+        var (first, created) = await _store.Posts.ReserveAsync(new NewPost(channel.Id, "pack", "q1", Day, T0, T0.AddHours(1)), default);
+        var (second, createdAgain) = await _store.Posts.ReserveAsync(new NewPost(channel.Id, "pack", "q2", Day, T0, T0.AddHours(1)), default);
+
+        Assert.True(created);
+        Assert.False(createdAgain);
+        Assert.Equal(first.Id, second.Id);
+        Assert.Equal("q1", second.QuestionId);
+    }
+
+    [Fact]
+    public async Task A_second_answer_by_the_same_user_is_rejected_and_the_first_kept()
+    {
+        var channel = await _store.ChannelAsync();
+        var post = await _store.PostAsync(channel.Id, Day, T0);
+        var alice = await _store.UserAsync("alice");
+
+        Assert.Equal(AnswerOutcome.Recorded, await _store.AnswerAsync(post, alice, correct: false, T0.AddMinutes(1)));
+        Assert.Equal(AnswerOutcome.AlreadyAnswered, await _store.AnswerAsync(post, alice, correct: true, T0.AddMinutes(2)));
+
+        var results = await _store.Posts.ResultsAsync(post.Id, default);
+        Assert.Equal((1, 0), (results.Answered, results.Correct));
+    }
+
+    [Fact]
+    public async Task Concurrent_duplicate_answers_record_exactly_one()
+    {
+        var channel = await _store.ChannelAsync();
+        var post = await _store.PostAsync(channel.Id, Day, T0);
+        var bob = await _store.UserAsync("bob");
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() => _store.AnswerAsync(post, bob, correct: true, T0.AddSeconds(i)))));
+
+        Assert.Equal(1, outcomes.Count(o => o == AnswerOutcome.Recorded));
+        Assert.Equal(15, outcomes.Count(o => o == AnswerOutcome.AlreadyAnswered));
+    }
+
+    [Fact]
+    public async Task An_answer_after_close_is_rejected()
+    {
+        var channel = await _store.ChannelAsync();
+        var post = await _store.PostAsync(channel.Id, Day, T0);
+        var carol = await _store.UserAsync("carol");
+
+        Assert.True(await _store.Posts.CloseAsync(post.Id, T0.AddMinutes(5), default));
+        Assert.Equal(AnswerOutcome.Closed, await _store.AnswerAsync(post, carol, correct: true, T0.AddMinutes(6)));
+        Assert.Equal(0, (await _store.Posts.ResultsAsync(post.Id, default)).Answered);
+    }
+
+    [Fact]
+    public async Task An_answer_after_the_close_time_is_rejected_even_before_the_close_runs()
+    {
+        var channel = await _store.ChannelAsync();
+        var post = await _store.PostAsync(channel.Id, Day, T0, TimeSpan.FromHours(1));
+        var dave = await _store.UserAsync("dave");
+
+        Assert.Equal(AnswerOutcome.Closed, await _store.AnswerAsync(post, dave, correct: true, T0.AddHours(1)));
+    }
+
+    [Fact]
+    public async Task Closing_twice_reports_the_second_as_already_closed()
+    {
+        var channel = await _store.ChannelAsync();
+        var post = await _store.PostAsync(channel.Id, Day, T0);
+        Assert.True(await _store.Posts.CloseAsync(post.Id, T0, default));
+        Assert.False(await _store.Posts.CloseAsync(post.Id, T0, default));
+    }
+
+    [Fact]
+    public async Task An_answer_to_an_unknown_post_is_reported_as_such()
+    {
+        var channel = await _store.ChannelAsync();
+        var eve = await _store.UserAsync("eve");
+        var ghost = new Post(9999, channel.Id, "pack", "q", Day, T0, T0.AddHours(1), null, null);
+        Assert.Equal(AnswerOutcome.UnknownPost, await _store.AnswerAsync(ghost, eve, true, T0));
+    }
+
+    [Fact]
+    public async Task Results_count_choices_and_name_the_first_correct_answer()
+    {
+        var channel = await _store.ChannelAsync();
+        var post = await _store.PostAsync(channel.Id, Day, T0);
+        await _store.AnswerAsync(post, await _store.UserAsync("late"), correct: true, T0.AddMinutes(9));
+        await _store.AnswerAsync(post, await _store.UserAsync("early"), correct: true, T0.AddMinutes(3));
+        await _store.AnswerAsync(post, await _store.UserAsync("wrong"), correct: false, T0.AddMinutes(1));
+
+        var results = await _store.Posts.ResultsAsync(post.Id, default);
+        Assert.Equal(3, results.Answered);
+        Assert.Equal(2, results.Correct);
+        Assert.Equal("early", results.FirstCorrectName);
+        Assert.Equal([2, 1, 0, 0, 0], results.ChoiceCounts);
+    }
+
+    [Fact]
+    public async Task The_streak_before_a_post_comes_from_the_previous_post_in_the_channel()
+    {
+        var channel = await _store.ChannelAsync();
+        var frank = await _store.UserAsync("frank");
+        var monday = await _store.PostAsync(channel.Id, Day, T0);
+        await _store.AnswerAsync(monday, frank, correct: true, T0.AddMinutes(1), streak: 4);
+        var tuesday = await _store.PostAsync(channel.Id, Day.AddDays(1), T0.AddDays(1));
+        var wednesday = await _store.PostAsync(channel.Id, Day.AddDays(2), T0.AddDays(2));
+
+        Assert.Equal(4, await _store.Posts.StreakBeforeAsync(channel.Id, frank, tuesday.Id, default));
+        Assert.Equal(0, await _store.Posts.StreakBeforeAsync(channel.Id, frank, wednesday.Id, default)); // missed Tuesday
+    }
+
+    [Fact]
+    public async Task Open_posts_and_history_are_listed_in_order()
+    {
+        var channel = await _store.ChannelAsync();
+        var first = await _store.PostAsync(channel.Id, Day, T0, question: "a");
+        var second = await _store.PostAsync(channel.Id, Day.AddDays(1), T0.AddDays(1), question: "b");
+        await _store.Posts.CloseAsync(first.Id, T0.AddHours(1), default);
+        await _store.Posts.SetMessageIdAsync(second.Id, "m-2", default);
+
+        Assert.Equal(["a", "b"], await _store.Posts.PostedQuestionIdsAsync(channel.Id, default));
+        Assert.Equal([second.Id], (await _store.Posts.ListOpenAsync(default)).Select(p => p.Id));
+        Assert.Equal("m-2", (await _store.Posts.FindOpenAsync(channel.Id, default))!.MessageId);
+    }
+}
