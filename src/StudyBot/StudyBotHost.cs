@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Hosting;
+using StudyBot.Adapters.Console;
+using StudyBot.Content;
+using StudyBot.Core;
+using StudyBot.Scheduling;
+using StudyBot.Storage.Sqlite;
+
+namespace StudyBot;
+
+/// <summary>The bot's composition: each feature wires itself in one call. Tests build the same host.</summary>
+public static class StudyBotHost
+{
+    public static HostApplicationBuilder CreateBuilder(string[] args)
+    {
+        // appsettings.json ships beside the binary; relative paths in it (content/, data/) start at the working directory.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.AddStudyCore()
+            .AddStudyContent()
+            .AddSqliteStorage()
+            .AddStudyScheduling()
+            .AddConsoleChat();
+        return builder;
+    }
+}
