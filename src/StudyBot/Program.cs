@@ -1,7 +1,18 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using StudyBot;
 
 if (args is ["content", "check", ..]) return ContentCheck.Run(args.Length > 2 ? args[2] : "content", Console.Out, Console.Error);
 
-await StudyBotHost.CreateBuilder(args).Build().RunAsync();
+try
+{
+    await StudyBotHost.CreateBuilder(args).Build().RunAsync();
+}
+catch (Exception e) when (e is OptionsValidationException or InvalidOperationException)
+{
+    // A setting is wrong or no content is usable: say which, without a stack trace, and exit 1 so
+    // systemd or Docker does not restart into the same error.
+    Console.Error.WriteLine($"StudyBot cannot start: {e.Message}");
+    return 1;
+}
 return Environment.ExitCode;
