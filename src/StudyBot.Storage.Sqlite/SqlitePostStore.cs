@@ -112,9 +112,26 @@ public sealed class SqlitePostStore(SqliteDatabase database) : IPostStore
     public async Task<bool> CloseAsync(long postId, DateTimeOffset closedAt, CancellationToken cancellationToken)
     {
         await using var connection = database.Open();
-        return await connection.ExecuteAsync(new CommandDefinition(
+        // One transaction: the post closes and its answers join the all-time totals together, and no
+        // answer can slip in between (recording one checks closed_at under the same write lock).
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var closed = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE posts SET closed_at = @closedAt WHERE id = @postId AND closed_at IS NULL",
-            new { postId, closedAt = Time.ToMs(closedAt) }, cancellationToken: cancellationToken)) == 1;
+            new { postId, closedAt = Time.ToMs(closedAt) }, transaction, cancellationToken: cancellationToken)) == 1;
+        if (closed)
+        {
+            // "WHERE true" keeps SQLite from reading ON CONFLICT as part of the SELECT's join.
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO board_totals (channel_id, user_id, points, correct, answered)
+                SELECT channel_id, user_id, points, is_correct, 1 FROM answers WHERE post_id = @postId AND true
+                ON CONFLICT (channel_id, user_id) DO UPDATE SET
+                    points = points + excluded.points, correct = correct + excluded.correct, answered = answered + 1
+                """,
+                new { postId }, transaction, cancellationToken: cancellationToken));
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return closed;
     }
 
     public async Task<PostResults> ResultsAsync(long postId, CancellationToken cancellationToken)

@@ -10,17 +10,7 @@ public sealed class SqliteStatsQueries(SqliteDatabase database) : IStatsQueries
     {
         await using var connection = database.Open();
         var rows = await connection.QueryAsync<BoardRow>(new CommandDefinition(
-            """
-            SELECT a.user_id AS UserId, u.display_name AS DisplayName, SUM(a.points) AS Points,
-                   SUM(a.is_correct) AS Correct, COUNT(*) AS Answered
-            FROM answers a
-            JOIN posts p ON p.id = a.post_id AND p.closed_at IS NOT NULL
-            JOIN users u ON u.id = a.user_id
-            WHERE a.channel_id = @channelId AND a.answered_at >= @from AND a.answered_at < @to
-            GROUP BY a.user_id
-            ORDER BY Points DESC, Correct DESC, DisplayName COLLATE NOCASE, a.user_id
-            LIMIT @limit
-            """,
+            from is null && to is null ? AllTimeBoard : RangeBoard,
             new
             {
                 channelId,
@@ -31,6 +21,33 @@ public sealed class SqliteStatsQueries(SqliteDatabase database) : IStatsQueries
             cancellationToken: cancellationToken));
         return rows.Select(r => new LeaderboardRow(r.UserId, r.DisplayName, (int)r.Points, (int)r.Correct, (int)r.Answered)).ToList();
     }
+
+    /// <summary>All time: the totals kept at close, so a big server's board reads one row per member, not every answer.</summary>
+    private const string AllTimeBoard = """
+        SELECT t.user_id AS UserId, u.display_name AS DisplayName, t.points AS Points, t.correct AS Correct, t.answered AS Answered
+        FROM board_totals t JOIN users u ON u.id = t.user_id
+        WHERE t.channel_id = @channelId
+        ORDER BY Points DESC, Correct DESC, DisplayName COLLATE NOCASE, UserId
+        LIMIT @limit
+        """;
+
+    /// <summary>
+    /// A week: the covering index answers_board holds every column summed. "Closed" is checked against
+    /// the few open posts (a list built once) rather than by a join per answer.
+    /// </summary>
+    private const string RangeBoard = """
+        SELECT b.user_id AS UserId, u.display_name AS DisplayName, b.Points, b.Correct, b.Answered
+        FROM (
+            SELECT a.user_id, SUM(a.points) AS Points, SUM(a.is_correct) AS Correct, COUNT(*) AS Answered
+            FROM answers a INDEXED BY answers_board
+            WHERE a.channel_id = @channelId AND a.answered_at >= @from AND a.answered_at < @to
+              AND a.post_id NOT IN (SELECT id FROM posts WHERE closed_at IS NULL)
+            GROUP BY a.user_id
+        ) b
+        JOIN users u ON u.id = b.user_id
+        ORDER BY b.Points DESC, b.Correct DESC, DisplayName COLLATE NOCASE, UserId
+        LIMIT @limit
+        """;
 
     public async Task<UserStats> UserStatsAsync(long channelId, long userId, CancellationToken cancellationToken)
     {

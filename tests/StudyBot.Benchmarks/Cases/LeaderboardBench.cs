@@ -1,0 +1,87 @@
+using Dapper;
+using StudyBot.Benchmarks.Measuring;
+using StudyBot.Core.Study;
+using StudyBot.Storage.Sqlite;
+using StudyBot.Testing;
+
+namespace StudyBot.Benchmarks.Cases;
+
+/// <summary>
+/// Weekly and all-time boards and /stats on the big database, through the inbound port as a user
+/// runs them, beside the same queries forced to a full scan of the answers table ().
+/// </summary>
+public static class LeaderboardBench
+{
+    private const int Warmup = 50, Iterations = 1_000, NaiveIterations = 15;
+
+    public static async Task RunAsync(ResultTable table)
+    {
+        using var dir = new TempDirectory();
+        var database = BigDatabase.CreateOrReuse(dir.File("big.db"));
+        using var bot = new BotCore(database.Path, Repository.Content);
+        var (weekStart, weekEnd) = TimeZones.WeekOf(DateTimeOffset.UtcNow, TimeZoneInfo.Utc);
+
+        foreach (var channel in new[] { BigDatabase.BigChannel, BigDatabase.TypicalChannel })
+        {
+            var channelId = await database.Open().ExecuteScalarAsync<long>("SELECT id FROM channels WHERE external_id = @channel", new { channel });
+            var user = await database.Open().ExecuteScalarAsync<string>(
+                "SELECT u.external_id FROM answers a JOIN users u ON u.id = a.user_id WHERE a.channel_id = @channelId LIMIT 1", new { channelId });
+            var userId = await database.Open().ExecuteScalarAsync<long>("SELECT id FROM users WHERE external_id = @user", new { user });
+            var size = channel == BigDatabase.BigChannel ? "big channel, 120,000 answers" : "typical channel, ~1,760 answers";
+
+            var weekly = await CommandAsync(bot, user!, channel, "/leaderboard");
+            var weeklyNaive = Naive(database, NaiveSql.Board, new { channelId, from = weekStart.ToUnixTimeMilliseconds(), to = weekEnd.ToUnixTimeMilliseconds() });
+            table.Add(new Result($"weekly top 10 p99 ({size})", weekly.P99, "ms", 2, true, "naive full scan p99", weeklyNaive.P99, Spread(weekly)));
+
+            var allTime = await CommandAsync(bot, user!, channel, "/leaderboard all");
+            var allTimeNaive = Naive(database, NaiveSql.Board, new { channelId, from = long.MinValue, to = long.MaxValue });
+            table.Add(new Result($"all-time top 10 p99 ({size})", allTime.P99, "ms", 5, true, "naive full scan p99", allTimeNaive.P99, Spread(allTime)));
+
+            var stats = await CommandAsync(bot, user!, channel, "/stats");
+            var statsNaive = Naive(database, NaiveSql.Stats, new { channelId, userId });
+            table.Add(new Result($"/stats p99 ({size})", stats.P99, "ms", 2, true, "naive full scan p99", statsNaive.P99, Spread(stats)));
+        }
+    }
+
+    private static string Spread(Latencies latencies) =>
+        $"p50 {ResultTable.Number(latencies.P50)} ms, max {ResultTable.Number(latencies.Max)} ms over {latencies.Count:N0} calls";
+
+    private static Task<Latencies> CommandAsync(BotCore bot, string user, string channel, string command) =>
+        Latencies.OfAsync(Warmup, Iterations, async () =>
+        {
+            var reply = await bot.Inbox.HandleCommandAsync(BotCore.As(user, channel), command, default);
+            if (reply.Message.Title.StartsWith("Something went wrong", StringComparison.Ordinal))
+                throw new InvalidOperationException($"{command} failed: {reply.Message.Body}");
+        });
+
+    private static Latencies Naive(SqliteDatabase database, string sql, object parameters)
+    {
+        using var connection = database.Open();
+        return Latencies.Of(2, NaiveIterations, () => connection.Query(sql, parameters).AsList());
+    }
+
+    /// <summary>
+    /// The board and stats queries with the answers table read in full (unary + keeps every index out
+    /// of the WHERE clause, CROSS JOIN keeps the planner from driving the join from posts): what a schema without indexes does.
+    /// </summary>
+    private static class NaiveSql
+    {
+        public const string Board = """
+            SELECT a.user_id, u.display_name, SUM(a.points) AS Points, SUM(a.is_correct) AS Correct, COUNT(*)
+            FROM answers a CROSS JOIN posts p CROSS JOIN users u
+            WHERE p.id = a.post_id AND p.closed_at IS NOT NULL AND u.id = a.user_id
+              AND +a.channel_id = @channelId AND +a.answered_at >= @from AND +a.answered_at < @to
+            GROUP BY a.user_id
+            ORDER BY Points DESC, Correct DESC, u.display_name COLLATE NOCASE, a.user_id
+            LIMIT 10
+            """;
+
+        public const string Stats = """
+            SELECT COUNT(*), SUM(a.is_correct), SUM(a.points), MAX(a.streak)
+            FROM answers a CROSS JOIN posts p
+            WHERE p.id = a.post_id AND p.closed_at IS NOT NULL AND +a.channel_id = @channelId AND +a.user_id = @userId;
+            SELECT a.topic_id, COUNT(*), SUM(a.is_correct) FROM answers a CROSS JOIN posts p
+            WHERE p.id = a.post_id AND p.closed_at IS NOT NULL AND +a.user_id = @userId GROUP BY a.topic_id;
+            """;
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using StudyBot.Core.Chat;
+using StudyBot.Core.Content;
+using StudyBot.Testing;
+
+namespace StudyBot.Benchmarks.Measuring;
+
+/// <summary>
+/// The bot's services wired exactly as the host wires them (StudyBotHost), on a given SQLite file
+/// and content folder, with an in-memory chat platform. Nothing is started: calls go straight to
+/// the inbound port, which is where every adapter hands events over.
+/// </summary>
+public sealed class BotCore : IDisposable
+{
+    private readonly IHost _host;
+
+    public BotCore(string databasePath, string contentPath, TimeProvider? clock = null)
+    {
+        var builder = StudyBotHost.CreateBuilder([
+            $"--StudyBot:Content:Path={contentPath}",
+            $"--StudyBot:Storage:DatabasePath={databasePath}",
+        ]);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (clock is not null) builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton<IChatPlatform>(Platform);
+        _host = builder.Build();
+    }
+
+    public RecordingChatPlatform Platform { get; } = new("bench");
+
+    public IChatInbox Inbox => Get<IChatInbox>();
+
+    public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+
+    public static CommandContext As(string user, string channel, bool admin = false) =>
+        new(new ChannelAddress("bench", channel), new ChatUser("bench", user, user), admin, Language.En);
+
+    public void Dispose() => _host.Dispose();
+}
