@@ -11,7 +11,7 @@ public partial class AwsPackTests
     private static readonly ContentLoadResult Loaded = ContentLoader.Load(PackFolder);
     private static ContentPack Pack => Assert.Single(Loaded.Packs);
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

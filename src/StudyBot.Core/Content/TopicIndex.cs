@@ -19,12 +19,18 @@ public sealed class TopicIndex
 
     /// <summary>No name is this long; capping the query keeps fuzzy matching cheap on a pasted wall of text.</summary>
     private const int MaxQueryLength = 100;
-    private readonly (Topic Topic, string Name, string Key, bool IsTitle)[] _entries;
+    private readonly Entry[] _entries;
+    private readonly int _topicCount;
+
+    /// <summary>One name of one topic, folded once here so a lookup only compares strings.</summary>
+    private sealed record Entry(Topic Topic, int TopicOrdinal, string Name, string Key, string[] Words, bool IsTitle);
 
     public TopicIndex(IEnumerable<Topic> topics)
     {
-        _entries = topics
-            .SelectMany(t => t.Names().Select(name => (Topic: t, Name: name, Key: Normalize(name), IsTitle: t.Title.All().Contains(name))))
+        var list = topics.ToList();
+        _topicCount = list.Count;
+        _entries = list
+            .SelectMany((t, ordinal) => t.Names().Select(name => new Entry(t, ordinal, name, Normalize(name), NameWords(name), t.Title.All().Contains(name))))
             .Where(e => e.Key.Length > 0)
             .ToArray();
     }
@@ -45,6 +51,11 @@ public sealed class TopicIndex
     }
 
     /// <summary>Topics matching the query, best first, one entry per topic.</summary>
+    /// <remarks>
+    /// Runs on every keystroke of autocomplete, so it is plain loops over precomputed keys: per topic
+    /// the best name (highest score, then shortest, then first listed), then topics by score, name
+    /// length and id.
+    /// </remarks>
     public IReadOnlyList<TopicMatch> Search(string query, int limit = 5)
     {
         var key = Normalize(query);
@@ -52,17 +63,31 @@ public sealed class TopicIndex
         var words = query.Normalize(NormalizationForm.FormKC).ToLowerInvariant()
             .Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Normalize).Where(w => w.Length > 0).ToArray();
 
-        return _entries
-            .Select(e => (e.IsTitle, Match: new TopicMatch(e.Topic, e.Name, Score(e.Key, e.Name, key, words))))
-            .Where(m => m.Match.Score > 0)
-            .Select(m => m.IsTitle ? m.Match with { Score = m.Match.Score + TitleBonus } : m.Match)
-            .GroupBy(m => m.Topic.Id)
-            .Select(g => g.OrderByDescending(m => m.Score).ThenBy(m => m.MatchedName.Length).First())
-            .OrderByDescending(m => m.Score)
-            .ThenBy(m => m.MatchedName.Length)
-            .ThenBy(m => m.Topic.Id, StringComparer.Ordinal)
-            .Take(limit)
-            .ToList();
+        var best = new Entry?[_topicCount];
+        var bestScore = new int[_topicCount];
+        foreach (var entry in _entries)
+        {
+            var score = Score(entry, key, words);
+            if (score == 0) continue;
+            if (entry.IsTitle) score += TitleBonus;
+            var current = best[entry.TopicOrdinal];
+            if (current is null || score > bestScore[entry.TopicOrdinal]
+                || (score == bestScore[entry.TopicOrdinal] && entry.Name.Length < current.Name.Length))
+            {
+                best[entry.TopicOrdinal] = entry;
+                bestScore[entry.TopicOrdinal] = score;
+            }
+        }
+
+        var matches = new List<TopicMatch>();
+        for (var i = 0; i < _topicCount; i++)
+        {
+            if (best[i] is { } entry) matches.Add(new TopicMatch(entry.Topic, entry.Name, bestScore[i]));
+        }
+        matches.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score)
+            : a.MatchedName.Length != b.MatchedName.Length ? a.MatchedName.Length.CompareTo(b.MatchedName.Length)
+            : string.CompareOrdinal(a.Topic.Id, b.Topic.Id));
+        return matches.Count > limit ? matches.GetRange(0, Math.Max(limit, 0)) : matches;
     }
 
     /// <summary>Close names for a query that found nothing: the nearest by edit distance.</summary>
@@ -70,37 +95,70 @@ public sealed class TopicIndex
     {
         var key = Normalize(query);
         if (key.Length == 0) return [];
-        return _entries
-            .Select(e => (Entry: e, Distance: EditDistance(key, e.Key.Length > key.Length + 3 ? e.Key[..(key.Length + 3)] : e.Key)))
-            .OrderBy(x => x.Distance)
-            .ThenBy(x => x.Entry.Name.Length)
-            .GroupBy(x => x.Entry.Topic.Id)
-            .Select(g => g.First())
+        // Per topic its nearest name (then shortest, then first listed); topics in that same order.
+        var best = new (int Distance, int Index)[_topicCount];
+        Array.Fill(best, (int.MaxValue, -1));
+        for (var index = 0; index < _entries.Length; index++)
+        {
+            var entry = _entries[index];
+            var name = entry.Key.Length > key.Length + 3 ? entry.Key.AsSpan(0, key.Length + 3) : entry.Key.AsSpan();
+            var distance = EditDistance(key, name);
+            var current = best[entry.TopicOrdinal];
+            if (distance < current.Distance
+                || (distance == current.Distance && entry.Name.Length < _entries[current.Index].Name.Length))
+                best[entry.TopicOrdinal] = (distance, index);
+        }
+        return best.Where(b => b.Index >= 0)
+            .OrderBy(b => b.Distance).ThenBy(b => _entries[b.Index].Name.Length).ThenBy(b => b.Index)
             .Take(limit)
-            .Select(x => new TopicMatch(x.Entry.Topic, x.Entry.Name, 0))
+            .Select(b => new TopicMatch(_entries[b.Index].Topic, _entries[b.Index].Name, 0))
             .ToList();
     }
 
-    private static int Score(string nameKey, string name, string key, string[] words)
+    private static int Score(Entry entry, string key, string[] words)
     {
+        var nameKey = entry.Key;
         if (nameKey == key) return Exact;
         if (nameKey.StartsWith(key, StringComparison.Ordinal)) return Prefix;
-        if (words.Length > 0 && NameWords(name).Any(w => w.StartsWith(key, StringComparison.Ordinal))) return WordPrefix;
+        if (words.Length > 0 && AnyStartsWith(entry.Words, key)) return WordPrefix;
         if (nameKey.Contains(key, StringComparison.Ordinal)) return Contains;
-        if (words.Length > 1 && words.All(w => nameKey.Contains(w, StringComparison.Ordinal))) return Contains - 5;
-        if (key.Length >= 4 && EditDistance(key, nameKey) <= key.Length / 4) return Fuzzy;
+        if (words.Length > 1 && AllContained(words, nameKey)) return Contains - 5;
+        // Names whose lengths differ by more than the allowed edits cannot be that close: skip the distance.
+        var allowed = key.Length / 4;
+        if (key.Length >= 4 && Math.Abs(key.Length - nameKey.Length) <= allowed && EditDistance(key, nameKey) <= allowed) return Fuzzy;
         return 0;
     }
 
-    private static IEnumerable<string> NameWords(string name) =>
+    // Loops rather than LINQ: these run for every name on every keystroke.
+    private static bool AnyStartsWith(string[] words, string key)
+    {
+        foreach (var word in words)
+        {
+            if (word.StartsWith(key, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    private static bool AllContained(string[] words, string nameKey)
+    {
+        foreach (var word in words)
+        {
+            if (!nameKey.Contains(word, StringComparison.Ordinal)) return false;
+        }
+        return true;
+    }
+
+    private static string[] NameWords(string name) =>
         name.Normalize(NormalizationForm.FormKC).ToLowerInvariant()
             .Split([' ', '-', '/', '(', ')', '&', ':', ',', '.'], StringSplitOptions.RemoveEmptyEntries)
-            .Select(Normalize);
+            .Select(Normalize)
+            .ToArray();
 
-    internal static int EditDistance(string a, string b)
+    internal static int EditDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        // Two rows of the classic table; on the stack for names of ordinary length.
+        Span<int> previous = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> current = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++) previous[j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
@@ -110,7 +168,9 @@ public sealed class TopicIndex
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
             }
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
         return previous[b.Length];
     }
