@@ -7,6 +7,8 @@ namespace StudyBot.Storage.Sqlite;
 
 public sealed class SqliteChannelStore(SqliteDatabase database) : IChannelStore
 {
+    private readonly RecentRows<ChannelSettings> _byId = new();
+
     private const string Columns =
         "id AS Id, platform AS Platform, external_id AS ExternalId, enabled AS Enabled, post_time AS PostTime, time_zone AS TimeZone, " +
         "pack_id AS PackId, leaderboard_enabled AS LeaderboardEnabled, leaderboard_day AS LeaderboardDay, leaderboard_time AS LeaderboardTime";
@@ -27,13 +29,15 @@ public sealed class SqliteChannelStore(SqliteDatabase database) : IChannelStore
             address, cancellationToken: cancellationToken))).ToSettings();
     }
 
-    public async Task<ChannelSettings?> FindAsync(long channelId, CancellationToken cancellationToken)
-    {
-        await using var connection = database.Open();
-        var row = await connection.QuerySingleOrDefaultAsync<ChannelRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM channels WHERE id = @channelId", new { channelId }, cancellationToken: cancellationToken));
-        return row?.ToSettings();
-    }
+    /// <summary>Read on every click; kept in memory until <see cref="UpdateAsync"/> changes the channel.</summary>
+    public Task<ChannelSettings?> FindAsync(long channelId, CancellationToken cancellationToken) =>
+        _byId.GetAsync(channelId, async () =>
+        {
+            await using var connection = database.Open();
+            var row = await connection.QuerySingleOrDefaultAsync<ChannelRow>(new CommandDefinition(
+                $"SELECT {Columns} FROM channels WHERE id = @channelId", new { channelId }, cancellationToken: cancellationToken));
+            return row?.ToSettings();
+        }, _ => true);
 
     public async Task UpdateAsync(ChannelSettings settings, CancellationToken cancellationToken)
     {
@@ -56,6 +60,7 @@ public sealed class SqliteChannelStore(SqliteDatabase database) : IChannelStore
                 LeaderboardTime = Hhmm(settings.LeaderboardTime),
             },
             cancellationToken: cancellationToken));
+        _byId.Forget(settings.Id);
     }
 
     public async Task<IReadOnlyList<ChannelSettings>> ListEnabledAsync(CancellationToken cancellationToken)

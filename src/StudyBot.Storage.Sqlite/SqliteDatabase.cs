@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -22,19 +23,31 @@ public sealed class SqliteDatabase
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        GroupCommit = new SqliteGroupCommit(this);
     }
 
     public string Path { get; }
     public string ConnectionString { get; }
 
+    /// <summary>The file's single writer for answers and new users: concurrent writes share one commit.</summary>
+    public SqliteGroupCommit GroupCommit { get; }
+
     public SqliteConnection Open()
     {
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();
-        // Per connection: wait for a writer rather than fail, and fsync each commit.
-        connection.Execute("PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;");
+        // Per SQLite handle (pooled handles keep their settings): wait for a writer rather than fail,
+        // and fsync each commit. Set once per handle, not on every open of a pooled connection.
+        if (!Configured.TryGetValue(connection.Handle!, out _))
+        {
+            connection.Execute("PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;");
+            Configured.AddOrUpdate(connection.Handle!, Marker);
+        }
         return connection;
     }
+
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
+    private static readonly object Marker = new();
 
     /// <summary>Applies the embedded <c>Migrations/NNN_*.sql</c> scripts newer than the file's <c>user_version</c>, each in its own transaction.</summary>
     public int Migrate()

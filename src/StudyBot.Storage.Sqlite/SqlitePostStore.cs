@@ -5,6 +5,8 @@ namespace StudyBot.Storage.Sqlite;
 
 public sealed class SqlitePostStore(SqliteDatabase database) : IPostStore
 {
+    private readonly RecentRows<Post> _openPosts = new();
+
     private const string Columns =
         "id AS Id, channel_id AS ChannelId, pack_id AS PackId, question_id AS QuestionId, local_date AS LocalDate, " +
         "opens_at AS OpensAt, closes_at AS ClosesAt, message_id AS MessageId, closed_at AS ClosedAt";
@@ -36,14 +38,17 @@ public sealed class SqlitePostStore(SqliteDatabase database) : IPostStore
         await using var connection = database.Open();
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE posts SET message_id = @messageId WHERE id = @postId", new { postId, messageId }, cancellationToken: cancellationToken));
+        _openPosts.Forget(postId);
     }
 
-    public async Task<Post?> FindAsync(long postId, CancellationToken cancellationToken)
-    {
-        await using var connection = database.Open();
-        return (await connection.QuerySingleOrDefaultAsync<PostRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM posts WHERE id = @postId", new { postId }, cancellationToken: cancellationToken)))?.ToPost();
-    }
+    /// <summary>Open posts are read on every click; they stay in memory until this store changes them.</summary>
+    public Task<Post?> FindAsync(long postId, CancellationToken cancellationToken) =>
+        _openPosts.GetAsync(postId, async () =>
+        {
+            await using var connection = database.Open();
+            return (await connection.QuerySingleOrDefaultAsync<PostRow>(new CommandDefinition(
+                $"SELECT {Columns} FROM posts WHERE id = @postId", new { postId }, cancellationToken: cancellationToken)))?.ToPost();
+        }, post => post.ClosedAt is null);
 
     public async Task<Post?> FindOpenAsync(long channelId, CancellationToken cancellationToken)
     {
@@ -82,31 +87,35 @@ public sealed class SqlitePostStore(SqliteDatabase database) : IPostStore
             new { channelId, userId, postId }, cancellationToken: cancellationToken));
     }
 
-    public async Task<AnswerOutcome> RecordAnswerAsync(NewAnswer answer, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Goes through the group commit: in a burst, answers arriving together share one transaction
+    /// and one fsync, and each caller hears back only after that commit.
+    /// </remarks>
+    public Task<AnswerOutcome> RecordAnswerAsync(NewAnswer answer, CancellationToken cancellationToken) =>
+        database.GroupCommit.WriteAsync(write => RecordAnswer(write, answer), cancellationToken);
+
+    private static AnswerOutcome RecordAnswer(GroupWrite write, NewAnswer answer)
     {
-        await using var connection = database.Open();
-        var answeredAt = Time.ToMs(answer.AnsweredAt);
         // One statement: the open check and the insert cannot be split by a close in between.
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+        var inserted = write.Command(
             """
             INSERT INTO answers (post_id, user_id, channel_id, topic_id, choices, is_correct, points, streak, answered_at)
-            SELECT @PostId, @UserId, @ChannelId, @TopicId, @Choices, @IsCorrect, @Points, @Streak, @AnsweredAt
-            WHERE EXISTS (SELECT 1 FROM posts WHERE id = @PostId AND closed_at IS NULL AND closes_at > @AnsweredAt)
+            SELECT $post, $user, $channel, $topic, $choices, $correct, $points, $streak, $at
+            WHERE EXISTS (SELECT 1 FROM posts WHERE id = $post AND closed_at IS NULL AND closes_at > $at)
             ON CONFLICT (post_id, user_id) DO NOTHING
             """,
-            new { answer.PostId, answer.UserId, answer.ChannelId, answer.TopicId, answer.Choices, answer.IsCorrect, answer.Points, answer.Streak, AnsweredAt = answeredAt },
-            cancellationToken: cancellationToken));
+            ("$post", answer.PostId), ("$user", answer.UserId), ("$channel", answer.ChannelId), ("$topic", answer.TopicId),
+            ("$choices", answer.Choices), ("$correct", answer.IsCorrect), ("$points", answer.Points), ("$streak", answer.Streak),
+            ("$at", Time.ToMs(answer.AnsweredAt))).ExecuteNonQuery();
         if (inserted == 1) return AnswerOutcome.Recorded;
 
-        var state = await connection.QuerySingleOrDefaultAsync<(long? ClosedAt, long ClosesAt, long Answered)>(new CommandDefinition(
+        using var state = write.Command(
             """
-            SELECT closed_at, closes_at, EXISTS (SELECT 1 FROM answers WHERE post_id = @PostId AND user_id = @UserId)
-            FROM posts WHERE id = @PostId
+            SELECT EXISTS (SELECT 1 FROM answers WHERE post_id = $post AND user_id = $user) FROM posts WHERE id = $post
             """,
-            new { answer.PostId, answer.UserId }, cancellationToken: cancellationToken));
-        if (state == default) return AnswerOutcome.UnknownPost;
-        if (state.Answered != 0) return AnswerOutcome.AlreadyAnswered;
-        return AnswerOutcome.Closed;
+            ("$post", answer.PostId), ("$user", answer.UserId)).ExecuteReader();
+        if (!state.Read()) return AnswerOutcome.UnknownPost;
+        return state.GetInt64(0) != 0 ? AnswerOutcome.AlreadyAnswered : AnswerOutcome.Closed;
     }
 
     public async Task<bool> CloseAsync(long postId, DateTimeOffset closedAt, CancellationToken cancellationToken)
@@ -131,6 +140,7 @@ public sealed class SqlitePostStore(SqliteDatabase database) : IPostStore
                 new { postId }, transaction, cancellationToken: cancellationToken));
         }
         await transaction.CommitAsync(cancellationToken);
+        _openPosts.Forget(postId);
         return closed;
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Dapper;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Storage;
 
@@ -15,14 +14,14 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         var key = (user.Platform, user.UserId);
         if (_known.TryGetValue(key, out var known) && known.Name == user.DisplayName) return known.Id;
 
-        await using var connection = database.Open();
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        // Through the group commit: a burst of first-time users costs a few commits, not one each.
+        var id = await database.GroupCommit.WriteAsync(write => (long)write.Command(
             """
-            INSERT INTO users (platform, external_id, display_name) VALUES (@Platform, @UserId, @DisplayName)
+            INSERT INTO users (platform, external_id, display_name) VALUES ($platform, $id, $name)
             ON CONFLICT (platform, external_id) DO UPDATE SET display_name = excluded.display_name
             RETURNING id
             """,
-            user, cancellationToken: cancellationToken));
+            ("$platform", user.Platform), ("$id", user.UserId), ("$name", user.DisplayName)).ExecuteScalar()!, cancellationToken);
         _known[key] = (id, user.DisplayName);
         return id;
     }

@@ -12,6 +12,7 @@ Console.Error.WriteLine("warning: a Debug build; run with -c Release for figures
 if (what is "seed") BigDatabase.CreateOrReuse(Path.Combine(Path.GetTempPath(), "studybot-big.db"));
 if (what is "all" or "topics") await TopicBench.RunAsync(table);
 if (what is "all" or "leaderboards") await LeaderboardBench.RunAsync(table);
+if (what is "all" or "burst") await AnswerBurstBench.RunAsync(table);
 
 Console.WriteLine(table.ToMarkdown());
 return table.Results.All(r => r.MeetsLimit) ? 0 : 2;
