@@ -10,6 +10,7 @@ Console.Error.WriteLine("warning: a Debug build; run with -c Release for figures
 #endif
 
 if (what is "seed") BigDatabase.CreateOrReuse(Path.Combine(Path.GetTempPath(), "studybot-big.db"));
+if (what is "all" or "startup") await StartupBench.RunAsync(table);
 if (what is "all" or "topics") await TopicBench.RunAsync(table);
 if (what is "all" or "leaderboards") await LeaderboardBench.RunAsync(table);
 if (what is "all" or "burst") await AnswerBurstBench.RunAsync(table);
