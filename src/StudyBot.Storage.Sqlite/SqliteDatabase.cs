@@ -32,6 +32,27 @@ public sealed class SqliteDatabase
     /// <summary>The file's single writer for answers and new users: concurrent writes share one commit.</summary>
     public SqliteGroupCommit GroupCommit { get; }
 
+    /// <summary>
+    /// Caps the file at this many pages on every connection opened from now on (SQLite's
+    /// max_page_count); writes past it fail as on a full disk. Null for no cap. The disk-full drill
+    /// uses it to fill the "disk" without filling the real one.
+    /// </summary>
+    public long? MaxPageCount
+    {
+        get => _maxPageCount;
+        set
+        {
+            _maxPageCount = value;
+            _capEverSet = true;
+        }
+    }
+
+    private long? _maxPageCount;
+    private volatile bool _capEverSet;
+
+    /// <summary>SQLite's own default max_page_count: what lifting the cap restores.</summary>
+    private const long SqliteDefaultMaxPageCount = 1_073_741_823;
+
     public SqliteConnection Open()
     {
         var connection = new SqliteConnection(ConnectionString);
@@ -43,6 +64,9 @@ public sealed class SqliteDatabase
             connection.Execute("PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;");
             Configured.AddOrUpdate(connection.Handle!, Marker);
         }
+        // Per open once a cap was ever set, since pooled handles keep the old one (SQLite never
+        // lowers it below the file's current size).
+        if (_capEverSet) connection.Execute($"PRAGMA max_page_count = {_maxPageCount ?? SqliteDefaultMaxPageCount};");
         return connection;
     }
 
