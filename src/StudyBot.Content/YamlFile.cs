@@ -18,10 +18,11 @@ internal sealed class YamlFile(string path, int lineOffset = 0)
 
     public YamlNode Parse(string text)
     {
+        var scanner = new Scanner(new StringReader(text));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(new Parser(scanner));
             if (stream.Documents.Count == 0) throw new ContentException(Path, 1 + lineOffset, "the file is empty");
             return stream.Documents[0].RootNode;
         }
@@ -29,6 +30,12 @@ internal sealed class YamlFile(string path, int lineOffset = 0)
         {
             var inner = e.InnerException?.Message ?? e.Message;
             throw new ContentException(Path, (int)e.Start.Line + lineOffset, $"bad YAML: {inner}");
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet fails on some malformed input with a plain .NET exception instead of a
+            // YamlException (found by ContentFuzzTests); the scanner still knows where it stopped.
+            throw new ContentException(Path, (int)Math.Max(1, scanner.CurrentPosition.Line) + lineOffset, $"bad YAML: {e.Message}");
         }
     }
 
