@@ -31,17 +31,12 @@ public sealed class AnswerDesk(
             return ChatReply.Private(Say.In(language, "Wrong channel", "다른 채널의 문제"),
                 Say.In(language, "This button belongs to a question in another channel; nothing was recorded.", "다른 채널의 문제 버튼이에요. 기록하지 않았어요."));
 
-        var choiceCount = StudyCards.ChoiceTexts(question, language).Count;
-        if (click.Choice >= choiceCount || click.EarlierChoice >= choiceCount || (click.EarlierChoice >= 0 && question.ChoicesToPick != 2))
-            return InvalidChoice(language);
-
         var now = clock.GetUtcNow();
         if (!post.IsOpenAt(now)) return Closed(language);
+        if (AnswerPicks.Resolve(question, click.Choice, click.EarlierChoice, language,
+                second => ButtonIds.Daily(post.Id, second, click.Choice), out var picked) is { } notYet)
+            return notYet;
 
-        if (question.ChoicesToPick == 2 && click.EarlierChoice < 0)
-            return new ChatReply(StudyCards.SecondPick(question, click.Choice, second => ButtonIds.Daily(post.Id, second, click.Choice), language), true);
-
-        int[] picked = click.EarlierChoice >= 0 ? [click.EarlierChoice, click.Choice] : [click.Choice];
         var userId = await users.GetOrAddAsync(context.User, cancellationToken);
         var isCorrect = question.IsCorrect(picked);
         var streak = ScoringRules.StreakAfter(isCorrect, await posts.StreakBeforeAsync(post.ChannelId, userId, post.Id, cancellationToken));

@@ -46,13 +46,10 @@ public sealed class PracticeDesk(
             return ChatReply.Private(Say.In(language, "Unknown question", "알 수 없는 문제"),
                 Say.In(language, "That practice question is not loaded any more. Try /quiz again.", "더 이상 없는 연습 문제예요. /quiz를 다시 입력해 보세요."));
 
-        var choiceCount = StudyCards.ChoiceTexts(question, language).Count;
-        if (click.Choice >= choiceCount || click.EarlierChoice >= choiceCount || (click.EarlierChoice >= 0 && question.ChoicesToPick != 2))
-            return AnswerDesk.InvalidChoice(language);
-        if (question.ChoicesToPick == 2 && click.EarlierChoice < 0)
-            return new ChatReply(StudyCards.SecondPick(question, click.Choice, second => ButtonIds.Practice(question.Id, second, click.Choice), language), true);
+        if (AnswerPicks.Resolve(question, click.Choice, click.EarlierChoice, language,
+                second => ButtonIds.Practice(question.Id, second, click.Choice), out var picked) is { } notYet)
+            return notYet;
 
-        int[] picked = click.EarlierChoice >= 0 ? [click.EarlierChoice, click.Choice] : [click.Choice];
         var isCorrect = question.IsCorrect(picked);
         var userId = await users.GetOrAddAsync(context.User, cancellationToken);
         await practice.RecordAsync(userId, question.Id, question.TopicId, isCorrect, clock.GetUtcNow(), cancellationToken);
