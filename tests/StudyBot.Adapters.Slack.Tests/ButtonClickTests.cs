@@ -31,7 +31,7 @@ public sealed class ButtonClickTests
         Assert.False(ack.TryGetProperty("payload", out _));
         Assert.Equal("sb:a:42:1:-1", buttonId);
         Assert.Equal(new ChannelAddress("slack", "C0STUDY"), context.Channel);
-        Assert.Equal(new ChatUser("slack", "U0ALICE", "u0alice"), context.User);
+        Assert.Equal(new ChatUser("slack", "U0ALICE", "alice"), context.User);
 
         var reply = await slack.CallAsync("respond");
         Assert.EndsWith("/respond/click", reply.Path, StringComparison.Ordinal);

@@ -37,7 +37,7 @@ internal sealed class BlockActionsHandler(
             return;
         }
 
-        var context = await users.ContextAsync(channelId, userId, SlackJson.String(user, "username") ?? SlackJson.String(user, "name"), cancellationToken);
+        var context = users.CachedContext(channelId, userId, SlackJson.String(user, "username") ?? SlackJson.String(user, "name"));
         var reply = await inbox.HandleButtonAsync(context, buttonId, cancellationToken);
         // The core has committed the answer: now Slack may stop redelivering.
         await envelope.TryAckAsync(null, cancellationToken);
@@ -46,6 +46,6 @@ internal sealed class BlockActionsHandler(
         // A click on an ephemeral message (a practice question, the "pick a second answer" step) replaces
         // it, so its buttons cannot be clicked again; a click on the channel's question adds a private note.
         payload["replace_original"] = reply.Ephemeral && SlackJson.Bool(container, "is_ephemeral");
-        await responder.RespondAsync(SlackJson.String(click, "response_url"), channelId, userId, reply, payload, cancellationToken);
+        responder.Send(SlackJson.String(click, "response_url"), channelId, userId, reply, payload);
     }
 }

@@ -24,9 +24,20 @@ internal sealed class SlackUserDirectory(SlackWebApi api, IOptions<SlackOptions>
 
     private sealed record Profile(string? DisplayName, bool IsWorkspaceAdmin, Language Language);
 
-    public async Task<CommandContext> ContextAsync(string channelId, string userId, string? nameFromPayload, CancellationToken cancellationToken)
+    /// <summary>The context for a slash command: looks the user up (once per <see cref="SlackOptions.UserCacheDuration"/>).</summary>
+    public async Task<CommandContext> ContextAsync(string channelId, string userId, string? nameFromPayload, CancellationToken cancellationToken) =>
+        Context(channelId, userId, nameFromPayload, await ProfileAsync(userId, cancellationToken));
+
+    /// <summary>
+    /// The context for a click, from the cache only: a burst of answers from people never seen would
+    /// otherwise mean a burst of users.info calls, which Slack rate-limits to about 100 a minute.
+    /// </summary>
+    public CommandContext CachedContext(string channelId, string userId, string? nameFromPayload) =>
+        Context(channelId, userId, nameFromPayload,
+            _cache.TryGetValue(userId, out var cached) && cached.Expires > clock.GetUtcNow() ? cached.Profile : new Profile(null, false, _defaultLanguage));
+
+    private CommandContext Context(string channelId, string userId, string? nameFromPayload, Profile profile)
     {
-        var profile = await ProfileAsync(userId, cancellationToken);
         var isAdmin = _admins.Contains(userId) || (_options.WorkspaceAdminsAreAdmins && profile.IsWorkspaceAdmin);
         var name = profile.DisplayName ?? nameFromPayload ?? userId;
         return new CommandContext(new ChannelAddress(SlackStatus.Platform, channelId), new ChatUser(SlackStatus.Platform, userId, name), isAdmin, profile.Language);
@@ -40,8 +51,9 @@ internal sealed class SlackUserDirectory(SlackWebApi api, IOptions<SlackOptions>
         TimeSpan keep;
         try
         {
+            // No waiting out a 429 here: the command must be answered within seconds.
             var result = await api.CallFormAsync("users.info", SlackToken.Bot,
-                new Dictionary<string, string> { ["user"] = userId, ["include_locale"] = "true" }, cancellationToken);
+                new Dictionary<string, string> { ["user"] = userId, ["include_locale"] = "true" }, cancellationToken, retryRateLimits: false);
             var user = SlackJson.Object(result, "user");
             var details = SlackJson.Object(user, "profile");
             var name = new[] { SlackJson.String(details, "display_name"), SlackJson.String(details, "real_name"), SlackJson.String(user, "real_name"), SlackJson.String(user, "name") }

@@ -29,6 +29,6 @@ internal sealed class SlashCommandHandler(
 
         var payload = SlackResponder.Payload(reply);
         if (await envelope.TryAckAsync(payload, cancellationToken)) return;
-        await responder.RespondAsync(SlackJson.String(command, "response_url"), channelId, userId, reply, payload, cancellationToken);
+        responder.Send(SlackJson.String(command, "response_url"), channelId, userId, reply, payload);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StudyBot.Adapters.Slack.Interactions;
 using StudyBot.Adapters.Slack.WebApi;
 
 namespace StudyBot.Adapters.Slack.SocketMode;
@@ -15,6 +16,7 @@ internal sealed class SocketModeService(
     SocketConnector connector,
     EnvelopeDispatcher dispatcher,
     SlackWebApi api,
+    SlackResponder responder,
     SlackStatus status,
     IOptions<SlackOptions> options,
     TimeProvider clock,
@@ -55,6 +57,7 @@ internal sealed class SocketModeService(
             dispatcher.Complete();
             hardStop.CancelAfter(_options.AckDeadline + TimeSpan.FromSeconds(2));
             await workers;
+            await responder.DrainAsync(TimeSpan.FromSeconds(5));
             SocketModeConnection[] left;
             lock (_gate) left = [.. _open];
             await Task.WhenAll(left.Select(c => c.DisposeAsync().AsTask()));

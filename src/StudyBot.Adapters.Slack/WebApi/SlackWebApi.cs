@@ -27,11 +27,13 @@ internal sealed class SlackWebApi(
     /// <summary>Calls a method that takes JSON (chat.postMessage, chat.update, chat.postEphemeral) with the bot token.</summary>
     public Task<JsonElement> CallAsync(string method, JsonObject body, CancellationToken cancellationToken) =>
         CallAsync(method, SlackToken.Bot, () => new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-            body["channel"]?.GetValue<string>(), cancellationToken);
+            body["channel"]?.GetValue<string>(), retryRateLimits: true, cancellationToken);
 
     /// <summary>Calls a method that takes form fields (auth.test, users.info, apps.connections.open).</summary>
-    public Task<JsonElement> CallFormAsync(string method, SlackToken token, IReadOnlyDictionary<string, string> form, CancellationToken cancellationToken) =>
-        CallAsync(method, token, () => new FormUrlEncodedContent(form), null, cancellationToken);
+    /// <param name="retryRateLimits"><c>false</c> to fail at once on HTTP 429 instead of waiting Retry-After.</param>
+    public Task<JsonElement> CallFormAsync(string method, SlackToken token, IReadOnlyDictionary<string, string> form, CancellationToken cancellationToken,
+        bool retryRateLimits = true) =>
+        CallAsync(method, token, () => new FormUrlEncodedContent(form), null, retryRateLimits, cancellationToken);
 
     /// <summary>Posts a reply to an interaction's response_url (no token: the URL itself is the credential).</summary>
     public async Task PostToResponseUrlAsync(string responseUrl, JsonObject body, CancellationToken cancellationToken)
@@ -43,7 +45,7 @@ internal sealed class SlackWebApi(
             var request = new HttpRequestMessage(HttpMethod.Post, url);
             request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
             return request;
-        }, cancellationToken);
+        }, _options.MaxRateLimitRetries, cancellationToken);
         if (response.IsSuccessStatusCode) return;
         var detail = (await response.Content.ReadAsStringAsync(cancellationToken)).Trim();
         var message = $"Slack refused a reply through response_url (HTTP {(int)response.StatusCode}{(detail.Length is > 0 and < 100 ? ", " + detail : "")}): response URLs expire after 30 minutes and 5 uses.";
@@ -51,7 +53,8 @@ internal sealed class SlackWebApi(
         throw new SlackApiException("response_url", $"http_{(int)response.StatusCode}", message);
     }
 
-    private async Task<JsonElement> CallAsync(string method, SlackToken token, Func<HttpContent> content, string? channel, CancellationToken cancellationToken)
+    private async Task<JsonElement> CallAsync(string method, SlackToken token, Func<HttpContent> content, string? channel, bool retryRateLimits,
+        CancellationToken cancellationToken)
     {
         var secret = token == SlackToken.App ? _options.AppToken : _options.BotToken;
         var url = new Uri(_options.ApiBaseUrl, method);
@@ -60,7 +63,7 @@ internal sealed class SlackWebApi(
             var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content() };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
             return request;
-        }, cancellationToken);
+        }, retryRateLimits ? _options.MaxRateLimitRetries : 0, cancellationToken);
 
         if (!response.IsSuccessStatusCode)
         {
@@ -100,7 +103,7 @@ internal sealed class SlackWebApi(
     }
 
     /// <summary>Sends, waiting out HTTP 429 (and <c>ok:false ratelimited</c>) as long as Retry-After asks.</summary>
-    private async Task<HttpResponseMessage> SendAsync(string name, Func<HttpRequestMessage> build, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(string name, Func<HttpRequestMessage> build, int maxRetries, CancellationToken cancellationToken)
     {
         var client = httpClients.CreateClient(HttpClientName);
         for (var attempt = 0; ; attempt++)
@@ -108,7 +111,7 @@ internal sealed class SlackWebApi(
             using var request = build();
             var response = await client.SendAsync(request, cancellationToken);
             if (response.StatusCode != HttpStatusCode.TooManyRequests) return response;
-            if (attempt >= _options.MaxRateLimitRetries) return response;
+            if (attempt >= maxRetries) return response;
 
             var wait = RetryAfter(response);
             response.Dispose();

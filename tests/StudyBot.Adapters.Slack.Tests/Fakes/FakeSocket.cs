@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -15,6 +17,9 @@ public sealed class FakeSocket(int number, WebSocket socket, Func<int> numConnec
 
     /// <summary>Every JSON message the bot sent on this socket (acks).</summary>
     public Recorded<JsonElement> Received { get; } = new();
+
+    /// <summary>When the first ack for each envelope id arrived (<see cref="Stopwatch.GetTimestamp"/>).</summary>
+    public ConcurrentDictionary<string, long> FirstAckAt { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Completes when the bot closes the socket or the connection drops.</summary>
     public Task Closed => _closed.Task;
@@ -72,7 +77,10 @@ public sealed class FakeSocket(int number, WebSocket socket, Func<int> numConnec
                     }
                     message.Write(buffer, 0, result.Count);
                 } while (!result.EndOfMessage);
-                Received.Add(JsonDocument.Parse(message.ToArray()).RootElement.Clone());
+                var received = JsonDocument.Parse(message.ToArray()).RootElement.Clone();
+                if (received.TryGetProperty("envelope_id", out var id) && id.GetString() is { } envelopeId)
+                    FirstAckAt.TryAdd(envelopeId, Stopwatch.GetTimestamp());
+                Received.Add(received);
             }
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
