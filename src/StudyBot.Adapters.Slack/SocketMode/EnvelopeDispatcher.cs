@@ -7,8 +7,8 @@ namespace StudyBot.Adapters.Slack.SocketMode;
 /// <summary>
 /// Takes envelopes off the receive loops (which never wait for the core), drops redeliveries, and
 /// runs the handlers on a few workers. Every envelope is acknowledged within the ack deadline, by its
-/// handler or by its guard, except while shutting down: then unhandled ones are left for Slack to
-/// deliver again.
+/// handler or by its guard. When shutting down, envelopes arriving after <see cref="Complete"/> and
+/// those the workers could not finish are left unacknowledged, so Slack delivers them again.
 /// </summary>
 internal sealed class EnvelopeDispatcher(
     IEnumerable<IEnvelopeHandler> handlers,
