@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using StudyBot.Adapters.Console;
+using StudyBot.Adapters.Slack;
 using StudyBot.Content;
 using StudyBot.Core;
 using StudyBot.Scheduling;
@@ -18,7 +19,8 @@ public static class StudyBotHost
             .AddStudyContent()
             .AddSqliteStorage()
             .AddStudyScheduling()
-            .AddConsoleChat();
+            .AddSlack()
+            .AddConsoleChat(); // last: the terminal channel is the default only when no other adapter is configured
         return builder;
     }
 }

@@ -40,7 +40,9 @@ internal sealed class SlackUserDirectory(SlackWebApi api, IOptions<SlackOptions>
     {
         var isAdmin = _admins.Contains(userId) || (_options.WorkspaceAdminsAreAdmins && profile.IsWorkspaceAdmin);
         var name = profile.DisplayName ?? nameFromPayload ?? userId;
-        return new CommandContext(new ChannelAddress(SlackStatus.Platform, channelId), new ChatUser(SlackStatus.Platform, userId, name), isAdmin, profile.Language);
+        // Every StudyBot command is a sub-command of /study on Slack, so replies must say "/study quiz".
+        return new CommandContext(new ChannelAddress(SlackStatus.Platform, channelId), new ChatUser(SlackStatus.Platform, userId, name), isAdmin, profile.Language,
+            CommandPrefix: "/study ");
     }
 
     private async Task<Profile> ProfileAsync(string userId, CancellationToken cancellationToken)
