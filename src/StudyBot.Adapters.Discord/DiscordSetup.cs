@@ -32,7 +32,10 @@ public static class DiscordSetup
             http.Timeout = TimeSpan.FromSeconds(30);
             http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", $"Bot {options.Token}");
             http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", $"DiscordBot ({options.UserAgentUrl}, 1.0)");
-        });
+        })
+            // The default HttpClient logs print request URLs, and interaction URLs hold tokens.
+            // DiscordRestClient logs route templates instead.
+            .RemoveAllLoggers();
         services.TryAddTimeProvider();
         services.AddSingleton<DiscordFailures>();
         services.AddSingleton<DiscordRestClient>();

@@ -52,7 +52,8 @@ public sealed class DiscordRestClient(
                 var headers = RateLimitHeaders.Read(response.Headers);
                 var now = clock.GetUtcNow();
                 bucket.Update(headers.Remaining, headers.ResetAfter, now);
-                _buckets.Learn(route, headers.Bucket, bucket);
+                var shared = _buckets.Learn(route, headers.Bucket, bucket);
+                if (shared != bucket) shared.Update(headers.Remaining, headers.ResetAfter, now);
 
                 if (response.StatusCode == HttpStatusCode.Unauthorized && !route.IsInteraction)
                 {
@@ -64,7 +65,11 @@ public sealed class DiscordRestClient(
                 {
                     var (retryAfter, global) = RateLimitHeaders.ReadTooManyRequests(headers, text);
                     if (global) _global.PauseFor(retryAfter);
-                    else bucket.Exhaust(retryAfter, now);
+                    else
+                    {
+                        bucket.Exhaust(retryAfter, now);
+                        shared.Exhaust(retryAfter, now);
+                    }
                     logger.LogWarning("Rate limited on {Route} ({Scope}); retrying in {RetryAfter}.", route, global ? "global" : "bucket", retryAfter);
                     if (attempt >= options.Value.MaxRateLimitRetries)
                         throw new DiscordApiException(response.StatusCode, route.RouteKey, $"still rate limited after {attempt + 1} attempts");

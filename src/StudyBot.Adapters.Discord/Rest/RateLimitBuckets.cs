@@ -15,13 +15,15 @@ public sealed class RateLimitBuckets
     public RateLimitBucket For(DiscordRoute route) =>
         _buckets.GetOrAdd(Key(route), _ => new RateLimitBucket());
 
-    /// <summary>Remembers the route's bucket hash; the bucket we used keeps serving the hashed key so waiting requests stay in one line.</summary>
-    public void Learn(DiscordRoute route, string? hash, RateLimitBucket current)
+    /// <summary>
+    /// Remembers the route's bucket hash and returns the bucket that now stands for it: the one we
+    /// used, unless another route with the same hash and major parameter got there first.
+    /// </summary>
+    public RateLimitBucket Learn(DiscordRoute route, string? hash, RateLimitBucket current)
     {
-        if (string.IsNullOrEmpty(hash)) return;
-        if (_hashByRoute.TryGetValue(route.RouteKey, out var known) && known == hash) return;
+        if (string.IsNullOrEmpty(hash)) return current;
         _hashByRoute[route.RouteKey] = hash;
-        _buckets.TryAdd($"{hash}|{route.MajorParameter}", current);
+        return _buckets.GetOrAdd($"{hash}|{route.MajorParameter}", current);
     }
 
     private string Key(DiscordRoute route) =>

@@ -1,0 +1,120 @@
+using System.Text.Json.Nodes;
+using StudyBot.Adapters.Discord.Tests.Fakes;
+using StudyBot.Core.Chat;
+
+namespace StudyBot.Adapters.Discord.Tests.Gateway;
+
+public sealed class GatewayReconnectTests
+{
+    [Fact]
+    public async Task Server_close_4000_resumes_from_the_last_sequence_and_a_replayed_dispatch_is_handled_once()
+    {
+        await using var fake = await FakeDiscord.StartAsync();
+        await using var host = await DiscordTestHost.StartAsync(fake);
+        var (first, _) = await host.ConnectAsync();
+        var click = Payloads.Button("int-1", ButtonIds.Daily(1, 0));
+        await first.DispatchAsync("INTERACTION_CREATE", 2, click);
+        await host.Inbox.NextCallAsync();
+
+        await first.CloseAsync(4000);
+        var second = await fake.NextConnectionAsync();
+        await second.HelloAsync();
+        var resume = (await second.ExpectAsync(6)).GetProperty("d");
+        // Discord replays what it thinks we missed, then says RESUMED.
+        await second.DispatchAsync("INTERACTION_CREATE", 2, click.DeepClone());
+        await second.DispatchAsync("INTERACTION_CREATE", 3, Payloads.Button("int-2", ButtonIds.Daily(1, 1), userId: "user-2"));
+        await second.DispatchAsync("RESUMED", 4, new JsonObject());
+        var next = await host.Inbox.NextCallAsync();
+
+        Assert.StartsWith("/resume?", second.Path, StringComparison.Ordinal);
+        Assert.Equal(2, resume.GetProperty("seq").GetInt64());
+        Assert.Equal("user-2", next.Context.User.UserId);
+        Assert.Equal(2, host.Inbox.Calls.Count);
+        Assert.Single(fake.RequestsTo("POST", "interactions/int-1/"));
+        Assert.Equal([("user-1", 1L), ("user-2", 1L)], host.Inbox.Recorded.ToArray());
+    }
+
+    [Fact]
+    public async Task Reconnect_request_op_7_closes_with_a_resumable_code_and_resumes()
+    {
+        await using var fake = await FakeDiscord.StartAsync();
+        await using var host = await DiscordTestHost.StartAsync(fake);
+        var (first, _) = await host.ConnectAsync();
+
+        await first.OpAsync(7);
+
+        var closeCode = await first.Closed.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.NotNull(closeCode);
+        Assert.NotEqual(1000, closeCode);
+        Assert.NotEqual(1001, closeCode);
+        var second = await fake.NextConnectionAsync();
+        await second.HelloAsync();
+        Assert.Equal("session-1", (await second.ExpectAsync(6)).GetProperty("d").GetProperty("session_id").GetString());
+    }
+
+    [Fact]
+    public async Task Invalid_session_false_identifies_a_new_session_on_the_main_gateway()
+    {
+        await using var fake = await FakeDiscord.StartAsync();
+        await using var host = await DiscordTestHost.StartAsync(fake);
+        var (first, _) = await host.ConnectAsync();
+
+        await first.OpAsync(9, false);
+
+        var second = await fake.NextConnectionAsync();
+        await second.HelloAsync();
+        await second.ExpectAsync(2);
+        Assert.StartsWith("/gateway?", second.Path, StringComparison.Ordinal);
+        // Every new session asks how much of the daily identify budget is left.
+        Assert.Equal(2, fake.RequestsTo("GET", "gateway/bot").Count);
+    }
+
+    [Fact]
+    public async Task Invalid_session_true_resumes()
+    {
+        await using var fake = await FakeDiscord.StartAsync();
+        await using var host = await DiscordTestHost.StartAsync(fake);
+        var (first, _) = await host.ConnectAsync();
+
+        await first.OpAsync(9, true);
+
+        var second = await fake.NextConnectionAsync();
+        await second.HelloAsync();
+        await second.ExpectAsync(6);
+        Assert.StartsWith("/resume?", second.Path, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(4007)]
+    [InlineData(4009)]
+    public async Task Close_codes_that_end_the_session_identify_anew(int code)
+    {
+        await using var fake = await FakeDiscord.StartAsync();
+        await using var host = await DiscordTestHost.StartAsync(fake);
+        var (first, _) = await host.ConnectAsync();
+
+        await first.CloseAsync(code);
+
+        var second = await fake.NextConnectionAsync();
+        await second.HelloAsync();
+        await second.ExpectAsync(2);
+        Assert.StartsWith("/gateway?", second.Path, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(4001)]
+    [InlineData(4008)]
+    [InlineData(4999)]
+    public async Task Other_close_codes_resume(int code)
+    {
+        await using var fake = await FakeDiscord.StartAsync();
+        await using var host = await DiscordTestHost.StartAsync(fake);
+        var (first, _) = await host.ConnectAsync();
+
+        await first.CloseAsync(code);
+
+        var second = await fake.NextConnectionAsync();
+        await second.HelloAsync();
+        await second.ExpectAsync(6);
+    }
+}
