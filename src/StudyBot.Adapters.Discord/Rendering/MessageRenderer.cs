@@ -42,11 +42,19 @@ public static class MessageRenderer
     {
         var title = Cut(message.Title, TitleLimit);
         var footer = message.Footer is { Length: > 0 } text ? Cut(text, FooterLimit) : null;
-        var fields = message.Fields.Take(FieldLimit)
-            .Select(f => (Name: Cut(NonEmpty(f.Name), FieldNameLimit), Value: Cut(NonEmpty(f.Value), FieldValueLimit)))
-            .ToList();
-        var used = title.Length + (footer?.Length ?? 0) + fields.Sum(f => f.Name.Length + f.Value.Length);
-        var description = Cut(message.Body, Math.Min(DescriptionLimit, Math.Max(0, EmbedTotalLimit - used)));
+        var left = EmbedTotalLimit - title.Length - (footer?.Length ?? 0);
+        var description = Cut(message.Body, Math.Min(DescriptionLimit, left));
+        left -= description.Length;
+        // Fields that would push the embed past 6000 characters are left out; the body matters more.
+        var fields = new List<(string Name, string Value)>();
+        foreach (var field in message.Fields.Take(FieldLimit))
+        {
+            var name = Cut(NonEmpty(field.Name), FieldNameLimit);
+            var value = Cut(NonEmpty(field.Value), FieldValueLimit);
+            if (name.Length + value.Length > left) break;
+            left -= name.Length + value.Length;
+            fields.Add((name, value));
+        }
 
         var embed = new JsonObject();
         if (title.Length > 0) embed["title"] = title;
