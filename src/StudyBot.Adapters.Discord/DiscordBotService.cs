@@ -51,6 +51,12 @@ public sealed class DiscordBotService(
         {
             // Stopping, or a fatal error was reported elsewhere (a 401 on a REST call).
         }
+        catch (Exception e)
+        {
+            // A bug, not a network problem (those are retried inside): stop this adapter visibly, keep the others.
+            logger.LogError(e, "The Discord gateway loop failed.");
+            failures.Report($"The Discord adapter failed unexpectedly ({e.GetType().Name}: {e.Message}). Restart StudyBot; if it keeps happening, report it with the log.");
+        }
         finally
         {
             await running.CancelAsync();
@@ -65,9 +71,10 @@ public sealed class DiscordBotService(
         try
         {
             var applicationId = await gateway.ApplicationId.WaitAsync(cancellationToken);
-            await api.OverwriteCommandsAsync(applicationId, settings.CommandGuildId, CommandRegistration.Build(), cancellationToken);
+            var global = string.IsNullOrEmpty(settings.CommandGuildId);
+            await api.OverwriteCommandsAsync(applicationId, settings.CommandGuildId, CommandRegistration.Build(global), cancellationToken);
             logger.LogInformation("Registered {Count} slash commands {Where}.", SlashCommands.All.Count,
-                string.IsNullOrEmpty(settings.CommandGuildId) ? "globally" : $"in server {settings.CommandGuildId}");
+                global ? "globally" : $"in server {settings.CommandGuildId}");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

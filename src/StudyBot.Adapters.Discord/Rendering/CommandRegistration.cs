@@ -19,15 +19,19 @@ public static class CommandRegistration
     private const int BotDmContext = 1;
     private const int GuildInstall = 0;
 
-    public static JsonArray Build() => new(SlashCommands.All.Select(c => (JsonNode)Command(c)).ToArray());
+    /// <param name="global">Global commands say where they may be used; a server's own commands (development) live only there.</param>
+    public static JsonArray Build(bool global = true) => new(SlashCommands.All.Select(c => (JsonNode)Command(c, global)).ToArray());
 
-    private static JsonObject Command(SlashCommand command)
+    private static JsonObject Command(SlashCommand command, bool global)
     {
         var json = Named(command.Name, command.NameKo, command.Description, command.DescriptionKo);
         json["type"] = ChatInput;
-        json["integration_types"] = new JsonArray(GuildInstall);
-        // Channel settings make no sense in a DM, so /study exists only in servers.
-        json["contexts"] = command.ManageChannelsOnly ? new JsonArray(GuildContext) : new JsonArray(GuildContext, BotDmContext);
+        if (global)
+        {
+            json["integration_types"] = new JsonArray(GuildInstall);
+            // Channel settings make no sense in a DM, so /study exists only in servers.
+            json["contexts"] = command.ManageChannelsOnly ? new JsonArray(GuildContext) : new JsonArray(GuildContext, BotDmContext);
+        }
         if (command.ManageChannelsOnly)
             json["default_member_permissions"] = ManageChannels.ToString(CultureInfo.InvariantCulture);
         var options = command.SubCommands.Count > 0

@@ -30,6 +30,16 @@ public sealed partial class CommandRegistrationTests
     }
 
     [Fact]
+    public void Commands_for_one_server_leave_out_the_global_only_fields()
+    {
+        var guild = CommandRegistration.Build(global: false);
+
+        Assert.All(guild, c => Assert.Null(c!["contexts"]));
+        Assert.All(guild, c => Assert.Null(c!["integration_types"]));
+        Assert.Equal("16", (string?)guild.Single(c => (string?)c!["name"] == "study")!["default_member_permissions"]);
+    }
+
+    [Fact]
     public void Topic_and_quiz_options_autocomplete()
     {
         Assert.True((bool?)Options(Command("topic")).Single()["autocomplete"]);
