@@ -11,6 +11,13 @@ public sealed class ListLogger : ILoggerProvider
     public bool Has(LogLevel level, string fragment) =>
         Lines.Any(l => l.Level == level && l.Message.Contains(fragment, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Waits (briefly) for a line logged on another thread.</summary>
+    public async Task<bool> WaitForAsync(LogLevel level, string fragment)
+    {
+        for (var i = 0; i < 200 && !Has(level, fragment); i++) await Task.Delay(10);
+        return Has(level, fragment);
+    }
+
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void Dispose()

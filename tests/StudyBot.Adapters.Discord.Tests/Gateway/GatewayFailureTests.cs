@@ -31,7 +31,7 @@ public sealed class GatewayFailureTests
         Assert.DoesNotContain(DiscordTestHost.Token, reason, StringComparison.Ordinal);
         Assert.False(await fake.ConnectsWithinAsync(TimeSpan.FromMilliseconds(400)));
         Assert.Equal(1, fake.ConnectionCount);
-        Assert.True(host.Logs.Has(LogLevel.Critical, "discord adapter stopped"));
+        Assert.True(await host.Logs.WaitForAsync(LogLevel.Critical, "discord adapter stopped"));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class GatewayFailureTests
     {
         await using var fake = await FakeDiscord.StartAsync();
         await using var host = await DiscordTestHost.StartAsync(fake);
-        var (first, _) = await host.ConnectAsync(heartbeatIntervalMs: 50);
+        var (first, _) = await host.ConnectAsync(heartbeatIntervalMs: 200);
         await first.DispatchAsync("INTERACTION_CREATE", 2, Payloads.SlashCommand("int-1", "help"));
         await fake.WaitForRequestAsync(r => r.Is("POST", "interactions/int-1/"));
         await first.CloseAsync(4000);

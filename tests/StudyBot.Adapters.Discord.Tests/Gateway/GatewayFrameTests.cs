@@ -43,7 +43,7 @@ public sealed class GatewayFrameTests
         await fake.WaitForRequestAsync(r => r.Is("POST", "interactions/int-1/"));
         Assert.Equal(1, fake.ConnectionCount);
         Assert.Equal(3, host.Logs.Lines.Count(l => l.Level == LogLevel.Warning && l.Message.Contains("malformed gateway frame", StringComparison.Ordinal)));
-        Assert.True(host.Logs.Has(LogLevel.Warning, "Dropped an interaction without an id, token or user"));
+        Assert.True(await host.Logs.WaitForAsync(LogLevel.Warning, "Dropped an interaction without an id, token or user"));
         Assert.Single(host.Inbox.Calls);
     }
 }

@@ -41,7 +41,7 @@ public sealed class RateLimitTests
         var first = host.Platform.PostAsync("chan-1", Message, CancellationToken.None);
         var limited = await fake.WaitForRequestAsync(r => r.Is("POST", "channels/chan-1/messages"));
         // Once the client has read the 429, a request on another route must wait too.
-        while (!host.Logs.Has(Microsoft.Extensions.Logging.LogLevel.Warning, "Rate limited")) await Task.Delay(5);
+        Assert.True(await host.Logs.WaitForAsync(Microsoft.Extensions.Logging.LogLevel.Warning, "Rate limited"));
         await host.Platform.PostAsync("chan-2", Message, CancellationToken.None);
         await first;
 
