@@ -8,7 +8,8 @@ namespace StudyBot.Adapters.Discord.Interactions;
 /// <summary>
 /// Gives every interaction its first response within Discord's 3 s, counted from receipt: the
 /// core's reply when it comes in time, otherwise an ephemeral "thinking…" (deferred response)
-/// followed by an edit of that original response once the core has answered.
+/// followed by an edit of that original response once the core has answered. A deferred response
+/// cannot turn public, so a slow public reply goes out as a follow-up after the edit.
 /// </summary>
 public sealed class InteractionResponder(
     DiscordApi api,
@@ -29,7 +30,14 @@ public sealed class InteractionResponder(
         {
             await api.DeferAsync(interaction.Id, interaction.Token, cancellationToken);
             reply = await replying;
-            await api.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, reply.Message, cancellationToken);
+            if (reply.Ephemeral)
+            {
+                await api.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, reply.Message, cancellationToken);
+                return;
+            }
+            // The edit must come first: Discord takes a follow-up sent while "thinking…" as that private answer.
+            await api.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, AdapterReplies.PostedForEveryone(interaction.Language), cancellationToken);
+            await api.CreateFollowupAsync(interaction.ApplicationId, interaction.Token, reply, cancellationToken);
             return;
         }
         await api.RespondAsync(interaction.Id, interaction.Token, reply, cancellationToken);

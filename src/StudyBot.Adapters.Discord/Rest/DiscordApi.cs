@@ -58,6 +58,10 @@ public sealed class DiscordApi(DiscordRestClient rest)
     public Task EditOriginalResponseAsync(string applicationId, string token, ChatMessage message, CancellationToken cancellationToken) =>
         rest.SendAsync(DiscordRoute.EditOriginalResponse(applicationId, token), MessageRenderer.Render(message), cancellationToken);
 
+    /// <summary>A further message for the interaction; without the ephemeral flag everyone in the channel sees it.</summary>
+    public Task CreateFollowupAsync(string applicationId, string token, ChatReply reply, CancellationToken cancellationToken) =>
+        rest.SendAsync(DiscordRoute.CreateFollowup(applicationId, token), MessageRenderer.Render(reply.Message, reply.Ephemeral), cancellationToken);
+
     public Task OverwriteCommandsAsync(string applicationId, string? guildId, JsonArray commands, CancellationToken cancellationToken) =>
         rest.SendAsync(
             string.IsNullOrEmpty(guildId) ? DiscordRoute.OverwriteGlobalCommands(applicationId) : DiscordRoute.OverwriteGuildCommands(applicationId, guildId),

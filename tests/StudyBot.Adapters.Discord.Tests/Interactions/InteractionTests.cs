@@ -103,15 +103,35 @@ public sealed class InteractionTests
         var (connection, _) = await host.ConnectAsync();
 
         var sent = Stopwatch.GetTimestamp();
-        await connection.DispatchAsync("INTERACTION_CREATE", 2, Payloads.SlashCommand("int-1", "leaderboard", [Payloads.Option("scope", "all")]));
+        await connection.DispatchAsync("INTERACTION_CREATE", 2, Payloads.SlashCommand("int-1", "stats"));
 
         var deferred = await fake.WaitForRequestAsync(r => r.Is("POST", "interactions/int-1/"));
         var edit = await fake.WaitForRequestAsync(r => r.Is("PATCH", "webhooks/app-1/itoken-int-1/messages/@original"));
         Assert.True(deferred.Since(sent) < Deadline, $"first response after {deferred.Since(sent)}");
         Assert.Equal(5, deferred.Json.GetProperty("type").GetInt32());
         Assert.Equal(64, deferred.Json.GetProperty("data").GetProperty("flags").GetInt32());
-        Assert.Equal("reply to leaderboard all", edit.Json.GetProperty("embeds")[0].GetProperty("title").GetString());
+        Assert.Equal("reply to stats", edit.Json.GetProperty("embeds")[0].GetProperty("title").GetString());
         Assert.Single(fake.RequestsTo("POST", "interactions/int-1/"));
+        Assert.Empty(fake.RequestsTo("POST", "webhooks/"));
+    }
+
+    [Fact]
+    public async Task A_slow_public_reply_resolves_the_private_placeholder_then_posts_for_everyone()
+    {
+        await using var fake = await FakeDiscord.StartAsync();
+        await using var host = await DiscordTestHost.StartAsync(fake, new Dictionary<string, string?> { ["StudyBot:Discord:DeferAfter"] = "00:00:00.100" });
+        host.Inbox.Delay = TimeSpan.FromMilliseconds(300);
+        var (connection, _) = await host.ConnectAsync();
+
+        await connection.DispatchAsync("INTERACTION_CREATE", 2, Payloads.SlashCommand("int-1", "leaderboard", [Payloads.Option("scope", "all")]));
+
+        var followup = await fake.WaitForRequestAsync(r => r.Is("POST", "webhooks/app-1/itoken-int-1"));
+        var edit = Assert.Single(fake.RequestsTo("PATCH", "webhooks/app-1/itoken-int-1/messages/@original"));
+        Assert.True(edit.At < followup.At, "the placeholder must be resolved before the follow-up");
+        Assert.Equal("Done", edit.Json.GetProperty("embeds")[0].GetProperty("title").GetString());
+        Assert.Equal("reply to leaderboard all", followup.Json.GetProperty("embeds")[0].GetProperty("title").GetString());
+        Assert.False(followup.Json.TryGetProperty("flags", out _), "the follow-up is for everyone");
+        Assert.Equal(5, Assert.Single(fake.RequestsTo("POST", "interactions/int-1/")).Json.GetProperty("type").GetInt32());
     }
 
     [Fact]
