@@ -21,10 +21,12 @@ public sealed class GatewayConnection(
     private const int NormalClosure = 1000;
     private const int ResumableClosure = 4000;
 
+    // Whether this connection reached READY or RESUMED: only then does the backoff start over.
     private bool _healthy;
 
     public async Task<ConnectionOutcome> RunAsync(Uri url, CancellationToken cancellationToken)
     {
+        _healthy = false;
         await using var socket = new GatewaySocket(new GatewaySendLimiter(clock));
         using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Heartbeater? heartbeater = null;
@@ -32,12 +34,14 @@ public sealed class GatewayConnection(
         try
         {
             await socket.ConnectAsync(WithVersion(url), cancellationToken);
-            var hello = await ReceiveHelloAsync(socket, cancellationToken);
-            if (hello is null) return Retry("no HELLO from the gateway");
+            var first = await ReceiveFirstAsync(socket, cancellationToken);
+            // Discord may refuse at once, before HELLO (a bad token is told with close 4004).
+            if (first.IsClose) return Closed(first.CloseCode);
+            if (HelloInterval(first) is not { } interval) return Retry("no HELLO from the gateway");
 
             heartbeater = new Heartbeater(
                 (sequence, ct) => socket.SendAsync(GatewayPayloads.Heartbeat(sequence), isHeartbeat: true, ct),
-                socket.Abort, session, hello.Value, clock, random);
+                socket.Abort, session, interval, clock, random);
             heartbeats = heartbeater.RunAsync(connection.Token);
             var token = options.Token!;
             if (session.CanResume)
@@ -48,11 +52,7 @@ public sealed class GatewayConnection(
             while (true)
             {
                 var message = await socket.ReceiveAsync(cancellationToken);
-                if (message.IsClose)
-                {
-                    var (next, reason) = CloseCodes.Decide(message.CloseCode);
-                    return new ConnectionOutcome(next, reason, _healthy);
-                }
+                if (message.IsClose) return Closed(message.CloseCode);
                 if (message.IsBinary || !GatewayFrame.TryParse(message.Text, out var frame))
                 {
                     logger.LogWarning("Skipped a malformed gateway frame ({Bytes} bytes); the connection stays open.", message.Text.Length);
@@ -98,12 +98,22 @@ public sealed class GatewayConnection(
 
     private ConnectionOutcome Retry(string reason) => new(NextStep.Resume, reason, _healthy);
 
-    private async Task<TimeSpan?> ReceiveHelloAsync(GatewaySocket socket, CancellationToken cancellationToken)
+    private ConnectionOutcome Closed(int? code)
+    {
+        var (next, reason) = CloseCodes.Decide(code);
+        return new ConnectionOutcome(next, reason, _healthy);
+    }
+
+    private async Task<SocketMessage> ReceiveFirstAsync(GatewaySocket socket, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.HelloTimeout);
-        var message = await socket.ReceiveAsync(timeout.Token);
-        if (message.IsClose || !GatewayFrame.TryParse(message.Text, out var frame) || frame.Op != GatewayOpCodes.Hello
+        return await socket.ReceiveAsync(timeout.Token);
+    }
+
+    private static TimeSpan? HelloInterval(SocketMessage message)
+    {
+        if (!GatewayFrame.TryParse(message.Text, out var frame) || frame.Op != GatewayOpCodes.Hello
             || frame.Data.ValueKind != JsonValueKind.Object
             || !frame.Data.TryGetProperty("heartbeat_interval", out var interval) || !interval.TryGetDouble(out var milliseconds) || milliseconds <= 0)
             return null;

@@ -35,6 +35,19 @@ public sealed class GatewayFailureTests
     }
 
     [Fact]
+    public async Task Close_4004_before_HELLO_is_fatal_too()
+    {
+        await using var fake = await FakeDiscord.StartAsync();
+        await using var host = await DiscordTestHost.StartAsync(fake);
+        var connection = await fake.NextConnectionAsync();
+
+        await connection.CloseAsync(4004);
+
+        Assert.Contains("StudyBot__Discord__Token", await host.FailureAsync(), StringComparison.Ordinal);
+        Assert.False(await fake.ConnectsWithinAsync(TimeSpan.FromMilliseconds(300)));
+    }
+
+    [Fact]
     public async Task A_rejected_token_stops_before_connecting_and_names_the_setting()
     {
         await using var fake = await FakeDiscord.StartAsync();

@@ -116,4 +116,54 @@ public sealed class GatewayReconnectTests
         await second.HelloAsync();
         await second.ExpectAsync(6);
     }
+
+    [Fact]
+    public async Task Connections_that_keep_failing_back_off_further_each_time()
+    {
+        await using var fake = await FakeDiscord.StartAsync();
+        await using var host = await DiscordTestHost.StartAsync(fake, new Dictionary<string, string?>
+        {
+            ["StudyBot:Discord:ReconnectBaseDelay"] = "00:00:00.050",
+            ["StudyBot:Discord:ReconnectMaxDelay"] = "00:00:00.400",
+        });
+
+        // A healthy session first; then resumes that fail before RESUMED must not count as healthy.
+        var (healthy, _) = await host.ConnectAsync();
+        var accepted = new List<long> { System.Diagnostics.Stopwatch.GetTimestamp() };
+        await healthy.CloseAsync(4000);
+        for (var i = 0; i < 4; i++)
+        {
+            var connection = await fake.NextConnectionAsync();
+            accepted.Add(System.Diagnostics.Stopwatch.GetTimestamp());
+            await connection.CloseAsync(4000);
+        }
+
+        // Delays are jittered within [cap/2, cap]: 25–50 ms first, 200–400 ms by the fourth retry.
+        var first = System.Diagnostics.Stopwatch.GetElapsedTime(accepted[0], accepted[1]);
+        var fourth = System.Diagnostics.Stopwatch.GetElapsedTime(accepted[3], accepted[4]);
+        Assert.True(fourth >= TimeSpan.FromMilliseconds(190), $"fourth retry after {fourth}");
+        Assert.True(fourth > first, $"first {first}, fourth {fourth}");
+    }
+
+    [Fact]
+    public async Task A_session_that_cannot_be_resumed_three_times_is_identified_anew()
+    {
+        await using var fake = await FakeDiscord.StartAsync();
+        await using var host = await DiscordTestHost.StartAsync(fake);
+        var (first, _) = await host.ConnectAsync();
+        await first.CloseAsync(4000);
+
+        for (var i = 0; i < 3; i++)
+        {
+            var resume = await fake.NextConnectionAsync();
+            await resume.HelloAsync();
+            await resume.ExpectAsync(6);
+            await resume.CloseAsync(4000);
+        }
+        var fresh = await fake.NextConnectionAsync();
+        await fresh.HelloAsync();
+
+        await fresh.ExpectAsync(2);
+        Assert.StartsWith("/gateway?", fresh.Path, StringComparison.Ordinal);
+    }
 }
