@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StudyBot.Adapters.Discord.Gateway;
@@ -36,7 +37,7 @@ public static class DiscordSetup
             // The default HttpClient logs print request URLs, and interaction URLs hold tokens.
             // DiscordRestClient logs route templates instead.
             .RemoveAllLoggers();
-        services.TryAddTimeProvider();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DiscordFailures>();
         services.AddSingleton<DiscordRestClient>();
         services.AddSingleton<DiscordApi>();
@@ -54,10 +55,5 @@ public static class DiscordSetup
         services.AddSingleton<IInteractionHandler, ButtonClickHandler>();
         services.AddSingleton<IInteractionHandler, AutocompleteHandler>();
         return builder;
-    }
-
-    private static void TryAddTimeProvider(this IServiceCollection services)
-    {
-        if (services.All(d => d.ServiceType != typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
     }
 }

@@ -12,6 +12,7 @@ public sealed class InteractionQueue
 {
     private const int RememberedIds = 4096;
 
+    // Bounded so a stalled handler cannot grow memory; the oldest are dropped, being past their 3 s anyway.
     private readonly Channel<ReceivedInteraction> _channel = Channel.CreateBounded<ReceivedInteraction>(
         new BoundedChannelOptions(1024) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);

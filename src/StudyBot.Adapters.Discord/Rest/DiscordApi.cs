@@ -15,22 +15,20 @@ public sealed class DiscordApi(DiscordRestClient rest)
 
     public async Task<GatewayInfo> GetGatewayBotAsync(CancellationToken cancellationToken)
     {
-        var json = await rest.SendAsync(DiscordRoute.GatewayBot(), null, cancellationToken)
-            ?? throw new DiscordApiException("GET gateway/bot returned no body.");
-        var limit = json.GetProperty("session_start_limit");
-        return new GatewayInfo(
-            new Uri(json.GetProperty("url").GetString() ?? throw new DiscordApiException("GET gateway/bot returned no url.")),
-            json.TryGetProperty("shards", out var shards) ? shards.GetInt32() : 1,
-            limit.GetProperty("remaining").GetInt32(),
-            limit.GetProperty("total").GetInt32(),
-            TimeSpan.FromMilliseconds(limit.GetProperty("reset_after").GetDouble()),
-            limit.TryGetProperty("max_concurrency", out var concurrency) ? concurrency.GetInt32() : 1);
+        var json = await rest.SendAsync(DiscordRoute.GatewayBot(), null, cancellationToken);
+        var limit = json?.Child("session_start_limit");
+        if (json?.Text("url") is not { } url || !Uri.TryCreate(url, UriKind.Absolute, out var gateway)
+            || limit?.Number("remaining") is not { } remaining || limit.Value.Number("total") is not { } total)
+            throw new DiscordApiException("GET gateway/bot answered without a gateway url or session_start_limit.");
+        var resetAfter = limit.Value.TryGetProperty("reset_after", out var reset) && reset.TryGetDouble(out var ms) ? ms : 0;
+        return new GatewayInfo(gateway, json.Value.Number("shards") ?? 1, remaining, total,
+            TimeSpan.FromMilliseconds(resetAfter), limit.Value.Number("max_concurrency") ?? 1);
     }
 
     public async Task<string> CreateMessageAsync(string channelId, ChatMessage message, CancellationToken cancellationToken)
     {
         var json = await rest.SendAsync(DiscordRoute.CreateMessage(channelId), MessageRenderer.Render(message), cancellationToken);
-        return json?.GetProperty("id").GetString() ?? throw new DiscordApiException("Create message returned no id.");
+        return json?.Text("id") ?? throw new DiscordApiException("Create message returned no id.");
     }
 
     public Task EditMessageAsync(string channelId, string messageId, ChatMessage message, CancellationToken cancellationToken) =>

@@ -2,10 +2,11 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using StudyBot.Adapters.Discord.Tests.Fakes;
 using StudyBot.Core.Content;
+using Xunit.Abstractions;
 
 namespace StudyBot.Adapters.Discord.Tests.Interactions;
 
-public sealed class InteractionTests
+public sealed class InteractionTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(3);
 
@@ -21,6 +22,7 @@ public sealed class InteractionTests
             Payloads.SlashCommand("int-1", "topic", [Payloads.Option("query", "ebs  volume\nsnapshot")]));
 
         var callback = await fake.WaitForRequestAsync(r => r.Is("POST", "interactions/int-1/itoken-int-1/callback"));
+        output.WriteLine($"slash command answered {callback.Since(sent).TotalMilliseconds:F0} ms after dispatch");
         Assert.True(callback.Since(sent) < Deadline, $"answered after {callback.Since(sent)}");
         Assert.Equal(4, callback.Json.GetProperty("type").GetInt32());
         var data = callback.Json.GetProperty("data");
@@ -66,6 +68,7 @@ public sealed class InteractionTests
         await connection.DispatchAsync("INTERACTION_CREATE", 2, Payloads.Button("int-1", "sb:a:1:2:-1"));
 
         var callback = await fake.WaitForRequestAsync(r => r.Is("POST", "interactions/int-1/"));
+        output.WriteLine($"button click answered {callback.Since(sent).TotalMilliseconds:F0} ms after dispatch");
         Assert.True(callback.Since(sent) < Deadline);
         Assert.Equal(4, callback.Json.GetProperty("type").GetInt32());
         Assert.Equal(64, callback.Json.GetProperty("data").GetProperty("flags").GetInt32());
@@ -85,6 +88,7 @@ public sealed class InteractionTests
         await connection.DispatchAsync("INTERACTION_CREATE", 2, Payloads.Autocomplete("int-1", "topic", "query", "topic"));
 
         var callback = await fake.WaitForRequestAsync(r => r.Is("POST", "interactions/int-1/"));
+        output.WriteLine($"autocomplete answered {callback.Since(sent).TotalMilliseconds:F0} ms after dispatch");
         Assert.True(callback.Since(sent) < Deadline);
         Assert.Equal(8, callback.Json.GetProperty("type").GetInt32());
         var choices = callback.Json.GetProperty("data").GetProperty("choices");
@@ -107,6 +111,7 @@ public sealed class InteractionTests
 
         var deferred = await fake.WaitForRequestAsync(r => r.Is("POST", "interactions/int-1/"));
         var edit = await fake.WaitForRequestAsync(r => r.Is("PATCH", "webhooks/app-1/itoken-int-1/messages/@original"));
+        output.WriteLine($"slow core: deferred {deferred.Since(sent).TotalMilliseconds:F0} ms, @original edited {edit.Since(sent).TotalMilliseconds:F0} ms after dispatch");
         Assert.True(deferred.Since(sent) < Deadline, $"first response after {deferred.Since(sent)}");
         Assert.Equal(5, deferred.Json.GetProperty("type").GetInt32());
         Assert.Equal(64, deferred.Json.GetProperty("data").GetProperty("flags").GetInt32());
