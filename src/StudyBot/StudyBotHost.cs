@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using StudyBot.Adapters.Console;
+using StudyBot.Adapters.Discord;
 using StudyBot.Adapters.Slack;
 using StudyBot.Content;
 using StudyBot.Core;
@@ -19,6 +20,7 @@ public static class StudyBotHost
             .AddStudyContent()
             .AddSqliteStorage()
             .AddStudyScheduling()
+            .AddDiscord()
             .AddSlack()
             .AddConsoleChat(); // last: the terminal channel is the default only when no other adapter is configured
         return builder;
