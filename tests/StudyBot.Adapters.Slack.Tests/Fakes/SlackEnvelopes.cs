@@ -47,7 +47,7 @@ public static class SlackEnvelopes
         });
 
     public static string BlockAction(string envelopeId, string actionId, string responseUrl, string userId = "U0ALICE", string channelId = "C0STUDY",
-        bool isEphemeral = false, int retryAttempt = 0) =>
+        bool isEphemeral = false, int retryAttempt = 0, string userName = "alice", string messageTs = "1700000000.000100") =>
         JsonSerializer.Serialize(new
         {
             envelope_id = envelopeId,
@@ -57,10 +57,10 @@ public static class SlackEnvelopes
             payload = new
             {
                 type = "block_actions",
-                user = new { id = userId, username = "alice", name = "alice", team_id = "T0TEAM" },
+                user = new { id = userId, username = userName, name = userName, team_id = "T0TEAM" },
                 api_app_id = "A0STUDY",
                 team = new { id = "T0TEAM", domain = "study" },
-                container = new { type = "message", message_ts = "1700000000.000100", channel_id = channelId, is_ephemeral = isEphemeral },
+                container = new { type = "message", message_ts = messageTs, channel_id = channelId, is_ephemeral = isEphemeral },
                 channel = new { id = channelId, name = "aws-study" },
                 trigger_id = "123.456.def",
                 response_url = responseUrl,
