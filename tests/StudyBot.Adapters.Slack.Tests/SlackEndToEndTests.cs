@@ -54,6 +54,9 @@ public sealed class SlackEndToEndTests : IAsyncLifetime, IDisposable
             .. settings.Select(s => $"--{s.Key}={s.Value}"),
         ]);
         builder.Logging.ClearProviders().AddProvider(_logs);
+        // A fixed Wednesday afternoon in Seoul: the real 09:00 post and Sunday 20:00 board triggers
+        // (Quartz runs on this clock too) can never fire during the test.
+        builder.Services.AddSingleton<TimeProvider>(new ShiftedClock(new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.FromHours(9))));
         _host = builder.Build();
         await _host.StartAsync();
         _socket = await _slack.NextSocketAsync();
