@@ -176,18 +176,7 @@ public sealed class DiscordEndToEndTests(ITestOutputHelper output)
         public static async Task<Bot> StartAsync(ITestOutputHelper output)
         {
             var dir = new TempDirectory();
-            dir.Write("content/e2e/pack.yaml", "id: e2e\ntitle: End to end\nlanguage: en\n");
-            dir.Write("content/e2e/topics/ebs.md", "---\nid: ebs\ntitle: { en: Amazon EBS, ko: EBS 볼륨 }\naliases: [EBS]\n---\n## Summary\nBlock storage.\n");
-            dir.Write("content/e2e/questions/ebs.yaml", """
-                questions:
-                  - id: e2e-ebs-az
-                    topic: ebs
-                    kind: single
-                    prompt: Where does an EBS volume live?
-                    choices: [In a Region, In one Availability Zone, In an edge location]
-                    answer: B
-                    explanation: An EBS volume is bound to one Availability Zone.
-                """);
+            EndToEndPack.WriteTo(dir);
             var fake = await FakeDiscord.StartAsync();
 
             var builder = StudyBotHost.CreateBuilder([

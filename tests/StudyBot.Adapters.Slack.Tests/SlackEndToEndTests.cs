@@ -29,18 +29,7 @@ public sealed class SlackEndToEndTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        _dir.Write("content/e2e/pack.yaml", "id: e2e\ntitle: End to end\nlanguage: en\n");
-        _dir.Write("content/e2e/topics/ebs.md", "---\nid: ebs\ntitle: { en: Amazon EBS, ko: EBS 볼륨 }\naliases: [EBS]\n---\n## Summary\nBlock storage.\n");
-        _dir.Write("content/e2e/questions/ebs.yaml", """
-            questions:
-              - id: e2e-ebs-az
-                topic: ebs
-                kind: single
-                prompt: Where does an EBS volume live?
-                choices: [In a Region, In one Availability Zone, In an edge location]
-                answer: B
-                explanation: An EBS volume is bound to one Availability Zone.
-            """);
+        EndToEndPack.WriteTo(_dir);
 
         _slack = await FakeSlack.StartAsync();
         var settings = SlackTestHost.Settings(_slack);

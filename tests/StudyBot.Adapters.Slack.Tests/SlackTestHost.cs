@@ -10,8 +10,8 @@ namespace StudyBot.Adapters.Slack.Tests;
 /// <summary>A generic host with the Slack adapter pointed at a <see cref="FakeSlack"/>, short timeouts and a test inbox.</summary>
 public sealed class SlackTestHost : IAsyncDisposable
 {
-    public const string AppToken = "xapp-1-A0STUDY-1234-secretapptokenvalue";
-    public const string BotToken = "xoxb-1234-5678-secretbottokenvalue";
+    public const string AppToken = "xapp-1-fake";
+    public const string BotToken = "xoxb-fake";
 
     private readonly IHost _host;
 
