@@ -182,7 +182,11 @@ internal sealed class SocketModeConnection : IAsyncDisposable
         using (document)
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                _logger.LogWarning("Ignored a Socket Mode frame on connection #{Number} that is JSON but not an object ({Kind}).", Number, root.ValueKind);
+                return;
+            }
             var type = SlackJson.String(root, "type");
             if (SlackJson.String(root, "envelope_id") is { Length: > 0 } envelopeId)
             {
