@@ -1,13 +1,9 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StudyBot.Adapters.Discord.Tests.Fakes;
 using StudyBot.Core.Chat;
-using StudyBot.Core.Storage;
-using StudyBot.Testing;
 using Xunit.Abstractions;
 
 namespace StudyBot.Adapters.Discord.Tests;
@@ -24,7 +20,7 @@ public sealed class DiscordEndToEndTests(ITestOutputHelper output)
     [Fact]
     public async Task Setup_post_answers_close_and_leaderboard_over_the_gateway_on_real_storage()
     {
-        await using var bot = await Bot.StartAsync(output);
+        await using var bot = await RealCoreBot.StartAsync(output);
 
         // 1. An admin sets the channel up.
         var setup = await bot.InteractAsync(Payloads.SlashCommand("int-setup", "study",
@@ -145,111 +141,4 @@ public sealed class DiscordEndToEndTests(ITestOutputHelper output)
     private static string Description(JsonElement data) => data.GetProperty("embeds")[0].GetProperty("description").GetString()!;
 
     private static int Flags(JsonElement data) => data.TryGetProperty("flags", out var flags) ? flags.GetInt32() : 0;
-
-    /// <summary>The real host (content, SQLite, Quartz, Discord) pointed at a fake Discord, connected and READY.</summary>
-    private sealed class Bot : IAsyncDisposable
-    {
-        private readonly TempDirectory _dir;
-        private readonly IHost _host;
-        private readonly FakeGatewayConnection _connection;
-        private readonly ITestOutputHelper _output;
-        private long _sequence = 1;
-
-        private Bot(TempDirectory dir, FakeDiscord fake, IHost host, FakeGatewayConnection connection, ListLogger logs, ITestOutputHelper output)
-        {
-            _dir = dir;
-            Fake = fake;
-            _host = host;
-            _connection = connection;
-            Logs = logs;
-            _output = output;
-        }
-
-        public FakeDiscord Fake { get; }
-
-        public ListLogger Logs { get; }
-
-        public IPostStore Posts => _host.Services.GetRequiredService<IPostStore>();
-
-        public ChatAdapters Adapters => _host.Services.GetRequiredService<ChatAdapters>();
-
-        public static async Task<Bot> StartAsync(ITestOutputHelper output)
-        {
-            var dir = new TempDirectory();
-            EndToEndPack.WriteTo(dir);
-            var fake = await FakeDiscord.StartAsync();
-
-            var builder = StudyBotHost.CreateBuilder([
-                $"--StudyBot:Content:Path={dir.File("content")}",
-                $"--StudyBot:Storage:DatabasePath={dir.File("data/studybot.db")}",
-                // Long enough that only /study close ends the question during the test.
-                "--StudyBot:Study:AnswerWindow=01:00:00",
-                $"--StudyBot:Discord:Token={DiscordTestHost.Token}",
-                $"--StudyBot:Discord:ApiBaseUrl={fake.ApiBase}",
-                $"--StudyBot:Discord:GatewayUrl={fake.GatewayUrl}",
-                "--StudyBot:Discord:IdentifySpacing=00:00:00",
-                "--StudyBot:Discord:HelloTimeout=00:00:02",
-            ]);
-            var logs = new ListLogger();
-            builder.Logging.ClearProviders().AddProvider(logs);
-            // A Wednesday afternoon in Seoul, ahead of the real clock: the local day and the week on the board
-            // are fixed. Quartz runs on this clock too, so the close trigger (in an hour), the next 09:00 post
-            // and the Sunday board are all far off: only the commands in the test post, close and rank.
-            builder.Services.AddSingleton<TimeProvider>(new ShiftedClock(NextWednesdayAfternoonInSeoul()));
-            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
-            var host = builder.Build();
-            try
-            {
-                var started = Stopwatch.GetTimestamp();
-                await host.StartAsync();
-                var connection = await fake.NextConnectionAsync();
-                await connection.HelloAsync();
-                var identify = await connection.ExpectAsync(2);
-                Assert.Equal(DiscordTestHost.Token, identify.GetProperty("d").GetProperty("token").GetString());
-                await connection.ReadyAsync(resumeUrl: fake.ResumeUrl);
-                // The host registers the slash commands once it knows the application id from READY.
-                await fake.WaitForRequestAsync(r => r.Is("PUT", "applications/app-1/commands"));
-                output.WriteLine($"host started and READY in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms");
-                return new Bot(dir, fake, host, connection, logs, output);
-            }
-            catch
-            {
-                host.Dispose();
-                await fake.DisposeAsync();
-                dir.Dispose();
-                throw;
-            }
-        }
-
-        /// <summary>Dispatches an INTERACTION_CREATE and returns the <c>data</c> of its callback, which must be an immediate message.</summary>
-        public async Task<JsonElement> InteractAsync(JsonObject payload)
-        {
-            var id = (string)payload["id"]!;
-            var sent = Stopwatch.GetTimestamp();
-            await _connection.DispatchAsync("INTERACTION_CREATE", ++_sequence, payload);
-            var callback = await Fake.WaitForRequestAsync(r => r.Is("POST", $"interactions/{id}/itoken-{id}/callback"));
-            _output.WriteLine($"{id} answered {callback.Since(sent).TotalMilliseconds:F0} ms after dispatch");
-            Assert.Equal(4, callback.Json.GetProperty("type").GetInt32());
-            return callback.Json.GetProperty("data");
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            foreach (var (level, category, message) in Logs.Lines.Where(l => l.Level >= LogLevel.Warning))
-                _output.WriteLine($"{level} {category}: {message}");
-            await _host.StopAsync();
-            _host.Dispose();
-            await Fake.DisposeAsync();
-            _dir.Dispose();
-        }
-
-        private static DateTimeOffset NextWednesdayAfternoonInSeoul()
-        {
-            var seoul = TimeSpan.FromHours(9);
-            var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(seoul).DateTime);
-            var days = ((int)DayOfWeek.Wednesday - (int)today.DayOfWeek + 7) % 7;
-            var wednesday = today.AddDays(days == 0 ? 7 : days);
-            return new DateTimeOffset(wednesday.ToDateTime(new TimeOnly(14, 0)), seoul);
-        }
-    }
 }
