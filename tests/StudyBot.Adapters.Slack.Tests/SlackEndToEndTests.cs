@@ -198,6 +198,72 @@ public sealed class SlackEndToEndTests : IAsyncLifetime, IDisposable
     }
 
     /// <summary>Clicks a button on the posted question; waits for the ack (which carries no payload) and returns the private reply.</summary>
+    /// <summary>
+    /// Reliability drill: clicks stream in while sockets are refreshed (make-before-break), killed
+    /// outright (Slack then redelivers what was never acked on the new socket) and envelopes are
+    /// redelivered at random. Every click is stored once and answered once.
+    /// </summary>
+    [Fact]
+    public async Task Chaos_drill_clicks_across_refreshes_killed_sockets_and_redeliveries_are_each_stored_and_answered_once()
+    {
+        await SlashAsync("env-setup", "setup 09:00 Asia/Seoul", Admin);
+        _slack.Script("chat.postMessage", new FakeResponse(200, new { ok = true, channel = Channel, ts = QuestionTs }));
+        await SlashAsync("env-now", "now", Admin);
+        var question = await _slack.CallAsync("chat.postMessage");
+        var actionIds = Assert.Single(Blocks(question.Body, "actions")).GetProperty("elements").EnumerateArray()
+            .Select(b => b.GetProperty("action_id").GetString()!).ToList();
+        var postId = DailyAnswer(actionIds[0]).PostId;
+
+        const int clicks = 150;
+        var random = new Random(20261122);
+        var sockets = new List<FakeSocket> { _socket };
+        var socket = _socket;
+        var (refreshes, kills, redeliveries) = (0, 0, 0);
+        string Click(int i, int retry) => SlackEnvelopes.BlockAction($"chaos-{i}", actionIds[i % 3], _slack.ResponseUrl($"chaos-{i}"),
+            userId: $"U{i:D5}", channelId: Channel, retryAttempt: retry, userName: $"user{i}", messageTs: QuestionTs);
+        bool Acked(int i) => sockets.Any(s => s.AckCount($"chaos-{i}") > 0);
+
+        for (var i = 0; i < clicks; i++)
+        {
+            await socket.SendAsync(Click(i, 0));
+            switch (random.Next(12))
+            {
+                case 0:
+                    await socket.SendDisconnectAsync("refresh_requested");
+                    sockets.Add(socket = await _slack.NextSocketAsync());
+                    refreshes++;
+                    break;
+                case 1:
+                    socket.Abort();
+                    sockets.Add(socket = await _slack.NextSocketAsync());
+                    // Slack redelivers, on the new socket, every envelope the dead one never acknowledged.
+                    for (var j = 0; j <= i; j++)
+                    {
+                        if (!Acked(j)) await socket.SendAsync(Click(j, 1));
+                    }
+                    kills++;
+                    break;
+                case 2:
+                    await socket.SendAsync(Click(random.Next(i + 1), 2));
+                    redeliveries++;
+                    break;
+            }
+        }
+
+        for (var i = 0; i < clicks; i++)
+            await _slack.CallAsync("respond", c => c.Path.EndsWith($"/respond/chaos-{i}", StringComparison.Ordinal));
+        var results = await _host.Services.GetRequiredService<IPostStore>().ResultsAsync(postId, default);
+
+        Assert.True(refreshes > 0 && kills > 0 && redeliveries > 0, $"refreshes {refreshes}, kills {kills}, redeliveries {redeliveries}");
+        Assert.Equal(clicks, results.Answered);
+        for (var i = 0; i < clicks; i++)
+        {
+            Assert.True(Acked(i), $"chaos-{i} was never acknowledged");
+            Assert.Equal(1, _slack.Calls.Count(c => c.Path.EndsWith($"/respond/chaos-{i}", StringComparison.Ordinal)));
+        }
+        Assert.DoesNotContain(_logs.Entries.All, e => e.Level >= LogLevel.Error);
+    }
+
     private async Task<ApiCall> ClickAsync(string envelopeId, string actionId, string userId, string userName)
     {
         await _socket.SendAsync(SlackEnvelopes.BlockAction(envelopeId, actionId, _slack.ResponseUrl(envelopeId),
