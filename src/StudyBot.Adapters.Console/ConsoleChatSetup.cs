@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using StudyBot.Core.Chat;
+using StudyBot.Core;
 
 namespace StudyBot.Adapters.Console;
 
@@ -21,10 +22,7 @@ public static class ConsoleChatSetup
         var otherAdapter = builder.Services.Any(s => s.ServiceType == typeof(IChatPlatform));
         if (otherAdapter && !forced) return builder;
 
-        builder.Services.AddOptions<ConsoleChatOptions>()
-            .Bind(builder.Configuration.GetSection(ConsoleChatOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.AddValidatedOptions<ConsoleChatOptions>(ConsoleChatOptions.Section);
         builder.Services.TryAddSingleton(_ => ConsoleTerminal.System());
         builder.Services.AddSingleton<ConsoleButtons>();
         builder.Services.AddSingleton<IChatPlatform, ConsoleChatPlatform>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Content;
+using StudyBot.Core;
 
 namespace StudyBot.Content;
 
@@ -11,10 +12,7 @@ public static class ContentSetup
     /// <summary>Loads the packs once at start. Bad files are logged and skipped; no valid pack at all stops the start.</summary>
     public static IHostApplicationBuilder AddStudyContent(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ContentOptions>()
-            .Bind(builder.Configuration.GetSection(ContentOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.AddValidatedOptions<ContentOptions>(ContentOptions.Section);
         builder.Services.AddSingleton(services =>
         {
             var options = services.GetRequiredService<IOptions<ContentOptions>>().Value;

@@ -11,10 +11,7 @@ public static class StudyCoreSetup
     /// <summary>The study domain: commands, answers, daily questions and leaderboards. Needs content, storage, scheduling and at least one chat adapter.</summary>
     public static IHostApplicationBuilder AddStudyCore(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StudyOptions>()
-            .Bind(builder.Configuration.GetSection(StudyOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.AddValidatedOptions<StudyOptions>(StudyOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ChatPlatforms>();
         builder.Services.AddSingleton<ChatAdapters>();

@@ -5,6 +5,7 @@ using Quartz;
 using StudyBot.Core.Scheduling;
 using StudyBot.Scheduling.Jobs;
 using StudyBot.Storage.Sqlite;
+using StudyBot.Core;
 
 namespace StudyBot.Scheduling;
 
@@ -13,10 +14,7 @@ public static class SchedulingSetup
     /// <summary>Quartz with its persistent store in the bot's own SQLite file, so schedules survive restarts.</summary>
     public static IHostApplicationBuilder AddStudyScheduling(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SchedulingOptions>()
-            .Bind(builder.Configuration.GetSection(SchedulingOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.AddValidatedOptions<SchedulingOptions>(SchedulingOptions.Section);
         var options = builder.Configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var database = new SqliteDatabase(storage.DatabasePath);

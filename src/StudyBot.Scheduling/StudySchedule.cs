@@ -49,26 +49,24 @@ public sealed class StudySchedule(ISchedulerFactory schedulers) : IStudySchedule
         await scheduler.ScheduleTrigger(trigger, TriggerConflict.Keep, cancellationToken);
     }
 
+    // FireAndProceed: after downtime the missed post fires once at start-up; the job posts it only if
+    // today's post time has passed and today has no post yet.
     public static ITrigger DailyTrigger(ChannelSettings channel, TimeProvider clock) =>
-        TriggerBuilder.Create(clock)
-            .WithIdentity(DailyKey(channel.Id))
-            .ForJob(PostDailyQuestionJob.Key)
-            .UsingJobData(JobData.ChannelId, JobData.Format(channel.Id))
-            // FireAndProceed: after downtime the missed post fires once at start-up; the job posts
-            // it only if today's post time has passed and today has no post yet.
-            .WithSchedule(CronScheduleBuilder.Create($"0 {channel.PostTime.Minute} {channel.PostTime.Hour} * * ?")
-                .InTimeZone(ChannelZones.FindOrUtc(channel.TimeZoneId))
-                .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
-            .Build();
+        ChannelCronTrigger(DailyKey(channel.Id), PostDailyQuestionJob.Key, channel, clock,
+            $"0 {channel.PostTime.Minute} {channel.PostTime.Hour} * * ?", CronTriggerMisfireInstruction.FireAndProceed);
 
+    // DoNothing: a board missed while the bot was down is skipped; a late board would show the wrong week.
     public static ITrigger WeeklyTrigger(ChannelSettings channel, TimeProvider clock) =>
+        ChannelCronTrigger(WeeklyKey(channel.Id), PostLeaderboardJob.Key, channel, clock,
+            $"0 {channel.LeaderboardTime.Minute} {channel.LeaderboardTime.Hour} ? * {(int)channel.LeaderboardDay + 1}", CronTriggerMisfireInstruction.DoNothing);
+
+    private static ITrigger ChannelCronTrigger(TriggerKey key, JobKey job, ChannelSettings channel, TimeProvider clock, string cron, CronTriggerMisfireInstruction misfire) =>
         TriggerBuilder.Create(clock)
-            .WithIdentity(WeeklyKey(channel.Id))
-            .ForJob(PostLeaderboardJob.Key)
+            .WithIdentity(key)
+            .ForJob(job)
             .UsingJobData(JobData.ChannelId, JobData.Format(channel.Id))
-            // A board missed while the bot was down is skipped: a late board would be a wrong week.
-            .WithSchedule(CronScheduleBuilder.Create($"0 {channel.LeaderboardTime.Minute} {channel.LeaderboardTime.Hour} ? * {(int)channel.LeaderboardDay + 1}")
+            .WithSchedule(CronScheduleBuilder.Create(cron)
                 .InTimeZone(ChannelZones.FindOrUtc(channel.TimeZoneId))
-                .WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
+                .WithMisfireInstruction(misfire))
             .Build();
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Storage;
+using StudyBot.Core;
 
 namespace StudyBot.Storage.Sqlite;
 
@@ -10,10 +11,7 @@ public static class SqliteStorageSetup
     /// <summary>The storage ports on one SQLite file, migrated to the latest schema when first used.</summary>
     public static IHostApplicationBuilder AddSqliteStorage(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StorageOptions>()
-            .Bind(builder.Configuration.GetSection(StorageOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.AddValidatedOptions<StorageOptions>(StorageOptions.Section);
         builder.Services.AddSingleton(services =>
         {
             var database = new SqliteDatabase(services.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath);

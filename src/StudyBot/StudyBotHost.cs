@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using StudyBot.Adapters.Console;
+using StudyBot.Adapters.Discord;
+using StudyBot.Adapters.Slack;
 using StudyBot.Content;
 using StudyBot.Core;
 using StudyBot.Scheduling;
@@ -18,7 +20,9 @@ public static class StudyBotHost
             .AddStudyContent()
             .AddSqliteStorage()
             .AddStudyScheduling()
-            .AddConsoleChat();
+            .AddDiscord()
+            .AddSlack()
+            .AddConsoleChat(); // last: the terminal channel is the default only when no other adapter is configured
         return builder;
     }
 }

@@ -19,18 +19,7 @@ public sealed class ConsoleEndToEndTests : IDisposable
 
     private IHost BuildHost(string answerWindow = "00:00:05")
     {
-        _dir.Write("content/e2e/pack.yaml", "id: e2e\ntitle: End to end\nlanguage: en\n");
-        _dir.Write("content/e2e/topics/ebs.md", "---\nid: ebs\ntitle: { en: Amazon EBS, ko: EBS 볼륨 }\naliases: [EBS]\n---\n## Summary\nBlock storage.\n");
-        _dir.Write("content/e2e/questions/ebs.yaml", """
-            questions:
-              - id: e2e-ebs-az
-                topic: ebs
-                kind: single
-                prompt: Where does an EBS volume live?
-                choices: [In a Region, In one Availability Zone, In an edge location]
-                answer: B
-                explanation: An EBS volume is bound to one Availability Zone.
-            """);
+        EndToEndPack.WriteTo(_dir);
         var builder = StudyBotHost.CreateBuilder([
             $"--StudyBot:Content:Path={_dir.File("content")}",
             $"--StudyBot:Storage:DatabasePath={_dir.File("data/studybot.db")}",

@@ -12,7 +12,14 @@ public sealed record ChannelAddress(string Platform, string ChannelId)
 public sealed record ChatUser(string Platform, string UserId, string DisplayName);
 
 /// <summary>Who acts, where, in which language, and whether the platform says they may manage the channel.</summary>
-public sealed record CommandContext(ChannelAddress Channel, ChatUser User, bool IsAdmin, Language Language);
+/// <param name="CommandPrefix">How users type a command on this platform: "/" ("/quiz"), or "/study " on Slack, where
+/// every command is a sub-command of /study ("/study quiz"). Replies use it whenever they mention a command.</param>
+public sealed record CommandContext(ChannelAddress Channel, ChatUser User, bool IsAdmin, Language Language, string CommandPrefix = "/")
+{
+    /// <summary>A command as the user would type it here: "quiz" becomes "/quiz" or "/study quiz"; "study now" stays "/study now".</summary>
+    public string Command(string text) =>
+        text.StartsWith("study ", StringComparison.Ordinal) || text == "study" ? "/" + text : CommandPrefix + text;
+}
 
 /// <summary>A labelled field of a message (an embed field on Discord, a section on Slack).</summary>
 public sealed record MessageField(string Name, string Value);

@@ -33,5 +33,10 @@ public static class CommandArgs
         return false;
     }
 
+    private static readonly string[] KoreanDays = ["일요일", "월요일", "화요일", "수요일", "목요일", "금요일", "토요일"];
+
+    public static string DayName(DayOfWeek day, Content.Language language) =>
+        language == Content.Language.Ko ? KoreanDays[(int)day] : day.ToString();
+
     public static string Hhmm(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 }

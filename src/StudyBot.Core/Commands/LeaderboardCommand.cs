@@ -19,7 +19,7 @@ public sealed class LeaderboardCommand(IChannelStore channels, Leaderboards lead
         };
         if (scope is null)
             return ChatReply.Private(Say.In(context.Language, "Which board?", "어떤 순위요?"),
-                Say.In(context.Language, "Usage: /leaderboard [week|all]", "사용법: /leaderboard [week|all]"));
+                Say.In(context.Language, $"Usage: {context.Command("leaderboard [week|all]")}", $"사용법: {context.Command("leaderboard [week|all]")}"));
 
         var channel = await channels.GetOrAddAsync(context.Channel, cancellationToken);
         var board = await leaderboards.BuildAsync(channel, scope.Value, clock.GetUtcNow(), context.Language, cancellationToken);

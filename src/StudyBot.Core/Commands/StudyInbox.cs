@@ -22,15 +22,16 @@ public sealed class StudyInbox(
         var language = context.Language;
         if (!_commands.TryGetValue(command.Name, out var handler))
         {
-            var name = StudyCards.Truncate(command.Name, 40);
+            var name = context.Command(StudyCards.Truncate(command.Name, 40));
             return new ChatReply(HelpCommand.Build(context) with
             {
-                Title = Say.In(language, $"I don't know \"/{name}\"", $"\"/{name}\" 명령은 없어요"),
+                Title = Say.In(language, $"I don't know \"{name}\"", $"\"{name}\" 명령은 없어요"),
             }, true);
         }
         if (handler.Spec.AdminOnly && !context.IsAdmin)
             return ChatReply.Private(Say.In(language, "Admins only", "관리자 전용"),
-                Say.In(language, $"{handler.Spec.Usage} is for people who can manage this channel.", $"{handler.Spec.Usage} 는 채널 관리자만 쓸 수 있어요."));
+                Say.In(language, $"{context.Command(handler.Spec.Usage.TrimStart('/'))} is for people who can manage this channel.",
+                    $"{context.Command(handler.Spec.Usage.TrimStart('/'))} 는 채널 관리자만 쓸 수 있어요."));
 
         try
         {

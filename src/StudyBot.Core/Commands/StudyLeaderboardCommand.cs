@@ -24,7 +24,7 @@ public sealed class StudyLeaderboardCommand(IChannelStore channels, IStudySchedu
         {
             updated = channel with { LeaderboardEnabled = true, LeaderboardDay = day, LeaderboardTime = time };
             body = Say.In(language, $"The weekly leaderboard is posted every {day} at {CommandArgs.Hhmm(time)} ({channel.TimeZoneId}).",
-                $"매주 {day} {CommandArgs.Hhmm(time)} ({channel.TimeZoneId})에 주간 순위를 올려요.");
+                $"매주 {CommandArgs.DayName(day, Content.Language.Ko)} {CommandArgs.Hhmm(time)} ({channel.TimeZoneId})에 주간 순위를 올려요.");
         }
         else
         {

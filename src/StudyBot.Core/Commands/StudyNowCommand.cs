@@ -18,7 +18,7 @@ public sealed class StudyNowCommand(IChannelStore channels, DailyQuestions daily
         {
             DailyPostOutcome.Posted => ChatReply.Private(Say.In(language, "Posted", "올렸어요"), Say.In(language, "Today's question is up.", "오늘의 문제를 올렸어요.")),
             DailyPostOutcome.AlreadyPosted => ChatReply.Private(Say.In(language, "Already posted", "이미 올렸어요"),
-                Say.In(language, "Today's question is already posted here: one a day. /quiz gives extra practice.", "오늘의 문제는 이미 올렸어요(하루 한 문제). 더 풀고 싶다면 /quiz")),
+                Say.In(language, $"Today's question is already posted here: one a day. {context.Command("quiz")} gives extra practice.", $"오늘의 문제는 이미 올렸어요(하루 한 문제). 더 풀고 싶다면 {context.Command("quiz")}")),
             DailyPostOutcome.NotSetUp => ChatReply.Private(Say.In(language, "Not set up", "설정 필요"),
                 Say.In(language, "Set this channel up first: /study setup 09:00 Asia/Seoul", "먼저 채널을 설정하세요: /study setup 09:00 Asia/Seoul")),
             _ => ChatReply.Private(Say.In(language, "No questions", "문제 없음"), Say.In(language, "The channel's pack has no questions.", "이 채널의 팩에 문제가 없어요.")),

@@ -32,7 +32,9 @@ public sealed class StudySetupCommand(IChannelStore channels, IStudySchedule sch
 
         var pack = catalog.ForChannel(updated.PackId);
         var hhmm = CommandArgs.Hhmm(time);
-        var board = updated.LeaderboardEnabled ? $"{updated.LeaderboardDay} {CommandArgs.Hhmm(updated.LeaderboardTime)}" : "off";
+        var board = updated.LeaderboardEnabled
+            ? $"{CommandArgs.DayName(updated.LeaderboardDay, language)} {CommandArgs.Hhmm(updated.LeaderboardTime)}"
+            : Say.In(language, "off", "끔");
         return new ChatReply(ChatMessage.Text(
             Say.In(language, "Daily questions are on", "오늘의 문제를 시작해요"),
             Say.In(language,

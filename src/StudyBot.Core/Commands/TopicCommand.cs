@@ -15,7 +15,7 @@ public sealed class TopicCommand(IChannelStore channels, ContentCatalog catalog)
         var language = context.Language;
         var query = command.Rest;
         if (string.IsNullOrWhiteSpace(query))
-            return ChatReply.Private(Say.In(language, "Which topic?", "어떤 주제요?"), Say.In(language, "Usage: /topic <query>, e.g. /topic ebs", "사용법: /topic <검색어> (예: /topic ebs)"));
+            return ChatReply.Private(Say.In(language, "Which topic?", "어떤 주제요?"), Say.In(language, $"Usage: {context.Command("topic <query>")}, e.g. {context.Command("topic ebs")}", $"사용법: {context.Command("topic <검색어>")} (예: {context.Command("topic ebs")})"));
 
         var channel = await channels.GetOrAddAsync(context.Channel, cancellationToken);
         if (catalog.ForChannel(channel.PackId) is not { } pack)

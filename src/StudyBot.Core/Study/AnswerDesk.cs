@@ -31,17 +31,12 @@ public sealed class AnswerDesk(
             return ChatReply.Private(Say.In(language, "Wrong channel", "다른 채널의 문제"),
                 Say.In(language, "This button belongs to a question in another channel; nothing was recorded.", "다른 채널의 문제 버튼이에요. 기록하지 않았어요."));
 
-        var choiceCount = StudyCards.ChoiceTexts(question, language).Count;
-        if (click.Choice >= choiceCount || click.EarlierChoice >= choiceCount || (click.EarlierChoice >= 0 && question.ChoicesToPick != 2))
-            return InvalidChoice(language);
-
         var now = clock.GetUtcNow();
-        if (!post.IsOpenAt(now)) return Closed(language);
+        if (!post.IsOpenAt(now)) return Closed(context);
+        if (AnswerPicks.Resolve(question, click.Choice, click.EarlierChoice, language,
+                second => ButtonIds.Daily(post.Id, second, click.Choice), out var picked) is { } notYet)
+            return notYet;
 
-        if (question.ChoicesToPick == 2 && click.EarlierChoice < 0)
-            return new ChatReply(StudyCards.SecondPick(question, click.Choice, second => ButtonIds.Daily(post.Id, second, click.Choice), language), true);
-
-        int[] picked = click.EarlierChoice >= 0 ? [click.EarlierChoice, click.Choice] : [click.Choice];
         var userId = await users.GetOrAddAsync(context.User, cancellationToken);
         var isCorrect = question.IsCorrect(picked);
         var streak = ScoringRules.StreakAfter(isCorrect, await posts.StreakBeforeAsync(post.ChannelId, userId, post.Id, cancellationToken));
@@ -59,16 +54,17 @@ public sealed class AnswerDesk(
                 Say.In(language, $"Your answer {letters} is in. The answer is revealed at {closes}.", $"{letters}로 제출했어요. 정답은 {closes}에 공개돼요.")),
             AnswerOutcome.AlreadyAnswered => ChatReply.Private(Say.In(language, "Already answered", "이미 답했어요"),
                 Say.In(language, "You already answered this question; only your first answer counts.", "이미 이 문제에 답했어요. 첫 답만 인정돼요.")),
-            AnswerOutcome.Closed => Closed(language),
+            AnswerOutcome.Closed => Closed(context),
             _ => ChatReply.Private(Say.In(language, "Unknown question", "알 수 없는 문제"), Say.In(language, "This question no longer exists.", "더 이상 없는 문제예요.")),
         };
     }
 
     public static string ChoiceList(IEnumerable<int> picked) => string.Join(',', picked.Order());
 
-    private static ChatReply Closed(Language language) =>
-        ChatReply.Private(Say.In(language, "Question closed", "마감된 문제"),
-            Say.In(language, "This question is closed; nothing was recorded. Try /quiz to practise.", "마감된 문제라 기록하지 않았어요. /quiz로 연습해 보세요."));
+    private static ChatReply Closed(CommandContext context) =>
+        ChatReply.Private(Say.In(context.Language, "Question closed", "마감된 문제"),
+            Say.In(context.Language, $"This question is closed; nothing was recorded. Try {context.Command("quiz")} to practise.",
+                $"마감된 문제라 기록하지 않았어요. {context.Command("quiz")}로 연습해 보세요."));
 
     internal static ChatReply InvalidChoice(Language language) =>
         ChatReply.Private(Say.In(language, "Unknown choice", "알 수 없는 선택"),

@@ -28,8 +28,8 @@ public sealed class PracticeDesk(
             pool = pack.Questions.Where(q => topicIds.Contains(q.TopicId)).ToList();
             if (pool.Count == 0)
                 return ChatReply.Private(Say.In(language, "No questions on that topic", "해당 주제의 문제 없음"),
-                    Say.In(language, $"I have no practice questions for \"{topicQuery}\". Try /topic {topicQuery} or /quiz alone.",
-                        $"\"{topicQuery}\" 주제의 연습 문제가 없어요. /topic {topicQuery} 또는 /quiz 만 입력해 보세요."));
+                    Say.In(language, $"I have no practice questions for \"{topicQuery}\". Try {context.Command($"topic {topicQuery}")} or {context.Command("quiz")} alone.",
+                        $"\"{topicQuery}\" 주제의 연습 문제가 없어요. {context.Command($"topic {topicQuery}")} 또는 {context.Command("quiz")} 만 입력해 보세요."));
         }
 
         var userId = await users.GetOrAddAsync(context.User, cancellationToken);
@@ -44,15 +44,12 @@ public sealed class PracticeDesk(
         var pack = catalog.FindQuestionPack(click.QuestionId);
         if (pack?.FindQuestion(click.QuestionId) is not { } question)
             return ChatReply.Private(Say.In(language, "Unknown question", "알 수 없는 문제"),
-                Say.In(language, "That practice question is not loaded any more. Try /quiz again.", "더 이상 없는 연습 문제예요. /quiz를 다시 입력해 보세요."));
+                Say.In(language, $"That practice question is not loaded any more. Try {context.Command("quiz")} again.", $"더 이상 없는 연습 문제예요. {context.Command("quiz")}를 다시 입력해 보세요."));
 
-        var choiceCount = StudyCards.ChoiceTexts(question, language).Count;
-        if (click.Choice >= choiceCount || click.EarlierChoice >= choiceCount || (click.EarlierChoice >= 0 && question.ChoicesToPick != 2))
-            return AnswerDesk.InvalidChoice(language);
-        if (question.ChoicesToPick == 2 && click.EarlierChoice < 0)
-            return new ChatReply(StudyCards.SecondPick(question, click.Choice, second => ButtonIds.Practice(question.Id, second, click.Choice), language), true);
+        if (AnswerPicks.Resolve(question, click.Choice, click.EarlierChoice, language,
+                second => ButtonIds.Practice(question.Id, second, click.Choice), out var picked) is { } notYet)
+            return notYet;
 
-        int[] picked = click.EarlierChoice >= 0 ? [click.EarlierChoice, click.Choice] : [click.Choice];
         var isCorrect = question.IsCorrect(picked);
         var userId = await users.GetOrAddAsync(context.User, cancellationToken);
         await practice.RecordAsync(userId, question.Id, question.TopicId, isCorrect, clock.GetUtcNow(), cancellationToken);
@@ -60,6 +57,6 @@ public sealed class PracticeDesk(
         var verdict = isCorrect
             ? Say.In(language, "Correct!", "정답이에요!")
             : Say.In(language, $"Not quite: the answer is {question.AnswerLetters()}.", $"아쉬워요. 정답은 {question.AnswerLetters()}예요.");
-        return ChatReply.Private(verdict, question.Explanation.Get(language) + "\n\n" + Say.In(language, "Another one: /quiz", "한 문제 더: /quiz"));
+        return ChatReply.Private(verdict, question.Explanation.Get(language) + "\n\n" + Say.In(language, $"Another one: {context.Command("quiz")}", $"한 문제 더: {context.Command("quiz")}"));
     }
 }

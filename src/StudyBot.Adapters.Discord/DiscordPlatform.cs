@@ -1,0 +1,16 @@
+using StudyBot.Adapters.Discord.Rest;
+using StudyBot.Core.Chat;
+
+namespace StudyBot.Adapters.Discord;
+
+/// <summary>The outbound port on Discord: a daily question is an embed with one button per choice; a close edits it and drops the buttons.</summary>
+public sealed class DiscordPlatform(DiscordApi api) : IChatPlatform
+{
+    public string Name => DiscordFailures.Platform;
+
+    public Task<string> PostAsync(string channelId, ChatMessage message, CancellationToken cancellationToken) =>
+        api.CreateMessageAsync(channelId, message, cancellationToken);
+
+    public Task EditAsync(string channelId, string messageId, ChatMessage message, CancellationToken cancellationToken) =>
+        api.EditMessageAsync(channelId, messageId, message, cancellationToken);
+}

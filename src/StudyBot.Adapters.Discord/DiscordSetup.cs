@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using StudyBot.Adapters.Discord.Gateway;
+using StudyBot.Adapters.Discord.Interactions;
+using StudyBot.Adapters.Discord.Rest;
+using StudyBot.Core.Chat;
+
+namespace StudyBot.Adapters.Discord;
+
+public static class DiscordSetup
+{
+    /// <summary>
+    /// The Discord adapter, when <c>StudyBot:Discord</c> is configured (at least its token). Without
+    /// that section nothing is registered and the other adapters run alone. A section without a usable
+    /// token is reported as a failed adapter, naming the setting.
+    /// </summary>
+    public static IHostApplicationBuilder AddDiscord(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(DiscordOptions.Section);
+        if (!section.Exists()) return builder;
+
+        var services = builder.Services;
+        services.AddOptions<DiscordOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
+        services.AddHttpClient(DiscordRestClient.HttpClientName, (provider, http) =>
+        {
+            var options = provider.GetRequiredService<IOptions<DiscordOptions>>().Value;
+            var baseUrl = options.ApiBaseUrl.ToString();
+            http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+            http.Timeout = TimeSpan.FromSeconds(30);
+            http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", $"Bot {options.Token}");
+            http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", $"DiscordBot ({options.UserAgentUrl}, 1.0)");
+        })
+            // The default HttpClient logs print request URLs, and interaction URLs hold tokens.
+            // DiscordRestClient logs route templates instead.
+            .RemoveAllLoggers();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DiscordFailures>();
+        services.AddSingleton<DiscordRestClient>();
+        services.AddSingleton<DiscordApi>();
+        services.AddSingleton<IChatPlatform, DiscordPlatform>();
+
+        services.AddSingleton<InteractionQueue>();
+        services.AddSingleton<GatewayClient>();
+        services.AddSingleton<InteractionResponder>();
+        services.AddSingleton<InteractionRouter>();
+        services.AddSingleton<InteractionPump>();
+        services.AddHostedService<DiscordBotService>();
+
+        // The interactions StudyBot answers, one handler each.
+        services.AddSingleton<IInteractionHandler, SlashCommandHandler>();
+        services.AddSingleton<IInteractionHandler, ButtonClickHandler>();
+        services.AddSingleton<IInteractionHandler, AutocompleteHandler>();
+        return builder;
+    }
+}

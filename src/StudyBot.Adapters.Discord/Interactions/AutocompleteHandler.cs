@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Logging;
+using StudyBot.Adapters.Discord.Rest;
+using StudyBot.Core.Chat;
+
+namespace StudyBot.Adapters.Discord.Interactions;
+
+/// <summary>Suggests topic titles and aliases while someone types <c>/topic</c> or <c>/quiz</c>. The core answers from memory, at once.</summary>
+public sealed class AutocompleteHandler(IChatInbox inbox, DiscordApi api, ILogger<AutocompleteHandler> logger) : IInteractionHandler
+{
+    public const int MaxChoices = 25;
+
+    public int Type => InteractionTypes.Autocomplete;
+
+    public Task HandleAsync(DiscordInteraction interaction, CommandContext context, CancellationToken cancellationToken) =>
+        api.AutocompleteAsync(interaction.Id, interaction.Token, Suggestions(interaction, context), cancellationToken);
+
+    private IReadOnlyList<string> Suggestions(DiscordInteraction interaction, CommandContext context)
+    {
+        if (CommandLineMapper.Focused(interaction.Data) is not { } option || !SlashCommands.TopicOptions.Contains(option.Name))
+            return [];
+        try
+        {
+            return inbox.CompleteTopic(context.Channel, option.Text, MaxChoices);
+        }
+        catch (Exception e)
+        {
+            // An empty list still answers in time; Discord would otherwise show "loading options failed".
+            logger.LogError(e, "Topic autocomplete failed in channel {Channel}.", context.Channel);
+            return [];
+        }
+    }
+}

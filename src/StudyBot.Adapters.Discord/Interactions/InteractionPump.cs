@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Logging;
+using StudyBot.Adapters.Discord.Rest;
+
+namespace StudyBot.Adapters.Discord.Interactions;
+
+/// <summary>
+/// Takes interactions off the gateway's queue and handles each on its own task, a bounded number at
+/// a time, so one slow command never holds up another's 3-second deadline.
+/// </summary>
+public sealed class InteractionPump(InteractionQueue queue, InteractionRouter router, ILogger<InteractionPump> logger)
+{
+    private const int MaxConcurrent = 32;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var slots = new SemaphoreSlim(MaxConcurrent);
+        var running = new List<Task>();
+        try
+        {
+            await foreach (var received in queue.Reader.ReadAllAsync(cancellationToken))
+            {
+                await slots.WaitAsync(cancellationToken);
+                running.RemoveAll(t => t.IsCompleted);
+                running.Add(Task.Run(async () =>
+                {
+                    try
+                    {
+                        await HandleAsync(received, cancellationToken);
+                    }
+                    finally
+                    {
+                        slots.Release();
+                    }
+                }, CancellationToken.None));
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: let the handlers in flight finish or observe the cancellation.
+        }
+        await Task.WhenAll(running);
+    }
+
+    private async Task HandleAsync(ReceivedInteraction received, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await router.RouteAsync(received, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (DiscordFatalException)
+        {
+            // Already reported once through DiscordFailures.
+        }
+        catch (Exception e) when (e is DiscordApiException or HttpRequestException)
+        {
+            logger.LogWarning("Could not answer an interaction: {Error}", e.Message);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Handling an interaction failed.");
+        }
+    }
+}

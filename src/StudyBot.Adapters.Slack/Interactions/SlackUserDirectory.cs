@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StudyBot.Adapters.Slack.WebApi;
+using StudyBot.Core.Chat;
+using StudyBot.Core.Content;
+
+namespace StudyBot.Adapters.Slack.Interactions;
+
+/// <summary>
+/// Who acts: their display name, language and whether they are a StudyBot admin (a configured admin
+/// user id, or a workspace admin/owner per users.info). Profiles are cached; if users.info fails
+/// (e.g. the users:read scope is missing, which the Web API logs with the fix) the user is treated
+/// as a non-admin in the default language.
+/// </summary>
+internal sealed class SlackUserDirectory(SlackWebApi api, IOptions<SlackOptions> options, TimeProvider clock, ILogger<SlackUserDirectory> logger)
+{
+    private static readonly TimeSpan FailureRetry = TimeSpan.FromMinutes(1);
+
+    private readonly SlackOptions _options = options.Value;
+    private readonly HashSet<string> _admins = options.Value.AdminUserIdSet();
+    private readonly Language _defaultLanguage = Languages.TryParse(options.Value.DefaultLanguage, out var language) ? language : Language.En;
+    private readonly ConcurrentDictionary<string, (Profile Profile, DateTimeOffset Expires)> _cache = new(StringComparer.Ordinal);
+
+    private sealed record Profile(string? DisplayName, bool IsWorkspaceAdmin, Language Language);
+
+    /// <summary>The context for a slash command: looks the user up (once per <see cref="SlackOptions.UserCacheDuration"/>).</summary>
+    public async Task<CommandContext> ContextAsync(string channelId, string userId, string? nameFromPayload, CancellationToken cancellationToken) =>
+        Context(channelId, userId, nameFromPayload, await ProfileAsync(userId, cancellationToken));
+
+    /// <summary>
+    /// The context for a click, from the cache only: a burst of answers from people never seen would
+    /// otherwise mean a burst of users.info calls, which Slack rate-limits to about 100 a minute.
+    /// </summary>
+    public CommandContext CachedContext(string channelId, string userId, string? nameFromPayload) =>
+        Context(channelId, userId, nameFromPayload,
+            _cache.TryGetValue(userId, out var cached) && cached.Expires > clock.GetUtcNow() ? cached.Profile : new Profile(null, false, _defaultLanguage));
+
+    private CommandContext Context(string channelId, string userId, string? nameFromPayload, Profile profile)
+    {
+        var isAdmin = _admins.Contains(userId) || (_options.WorkspaceAdminsAreAdmins && profile.IsWorkspaceAdmin);
+        var name = profile.DisplayName ?? nameFromPayload ?? userId;
+        // Every StudyBot command is a sub-command of /study on Slack, so replies must say "/study quiz".
+        return new CommandContext(new ChannelAddress(SlackStatus.Platform, channelId), new ChatUser(SlackStatus.Platform, userId, name), isAdmin, profile.Language,
+            CommandPrefix: "/study ");
+    }
+
+    private async Task<Profile> ProfileAsync(string userId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (_cache.TryGetValue(userId, out var cached) && cached.Expires > now) return cached.Profile;
+        Profile profile;
+        TimeSpan keep;
+        try
+        {
+            // No waiting out a 429 here: the command must be answered within seconds.
+            var result = await api.CallFormAsync("users.info", SlackToken.Bot,
+                new Dictionary<string, string> { ["user"] = userId, ["include_locale"] = "true" }, cancellationToken, retryRateLimits: false);
+            var user = SlackJson.Object(result, "user");
+            var details = SlackJson.Object(user, "profile");
+            var name = new[] { SlackJson.String(details, "display_name"), SlackJson.String(details, "real_name"), SlackJson.String(user, "real_name"), SlackJson.String(user, "name") }
+                .FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));
+            var isAdmin = SlackJson.Bool(user, "is_admin") || SlackJson.Bool(user, "is_owner") || SlackJson.Bool(user, "is_primary_owner");
+            var locale = SlackJson.String(user, "locale");
+            profile = new Profile(name, isAdmin, locale is null ? _defaultLanguage : Languages.FromLocale(locale));
+            keep = _options.UserCacheDuration;
+        }
+        catch (Exception e) when (e is SlackApiException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // A SlackApiException was logged with its fix already.
+            if (e is not SlackApiException)
+                logger.LogWarning("Could not look up Slack user {User} ({Error}); treating them as a non-admin for now.", userId, e.Message);
+            profile = new Profile(null, false, _defaultLanguage);
+            keep = FailureRetry < _options.UserCacheDuration ? FailureRetry : _options.UserCacheDuration;
+        }
+        _cache[userId] = (profile, now + keep);
+        return profile;
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+using StudyBot.Adapters.Slack.SocketMode;
+using StudyBot.Core.Chat;
+
+namespace StudyBot.Adapters.Slack.Interactions;
+
+/// <summary><c>/study ...</c>: runs the command line in the core and answers in the envelope's ack (or later through response_url).</summary>
+internal sealed class SlashCommandHandler(
+    IChatInbox inbox,
+    SlackUserDirectory users,
+    SlackResponder responder,
+    ILogger<SlashCommandHandler> logger) : IEnvelopeHandler
+{
+    public string EnvelopeType => "slash_commands";
+
+    public async Task HandleAsync(SocketEnvelope envelope, CancellationToken cancellationToken)
+    {
+        var command = envelope.Payload;
+        if (SlackJson.String(command, "user_id") is not { Length: > 0 } userId
+            || SlackJson.String(command, "channel_id") is not { Length: > 0 } channelId)
+        {
+            logger.LogWarning("Ignored a slash command without user_id or channel_id.");
+            return;
+        }
+
+        var context = await users.ContextAsync(channelId, userId, SlackJson.String(command, "user_name"), cancellationToken);
+        var line = StudyCommandText.ToCommandLine(SlackJson.String(command, "text"));
+        var reply = await inbox.HandleCommandAsync(context, line, cancellationToken);
+
+        var payload = SlackResponder.Payload(reply);
+        if (await envelope.TryAckAsync(payload, cancellationToken)) return;
+        responder.Send(SlackJson.String(command, "response_url"), channelId, userId, reply, payload);
+    }
+}

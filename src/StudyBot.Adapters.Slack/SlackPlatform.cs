@@ -1,0 +1,37 @@
+using StudyBot.Adapters.Slack.BlockKit;
+using StudyBot.Adapters.Slack.WebApi;
+using StudyBot.Core.Chat;
+
+namespace StudyBot.Adapters.Slack;
+
+/// <summary>The outbound port on Slack: chat.postMessage and chat.update with Block Kit, paced per channel.</summary>
+internal sealed class SlackPlatform(SlackWebApi api, ChannelPacer pacer, SlackStatus status) : IChatPlatform
+{
+    public string Name => SlackStatus.Platform;
+
+    /// <returns>The message's <c>ts</c>, which chat.update needs later.</returns>
+    public async Task<string> PostAsync(string channelId, ChatMessage message, CancellationToken cancellationToken)
+    {
+        status.ThrowIfFailed();
+        var body = BlockKitRenderer.Render(message);
+        body["channel"] = channelId;
+        body["unfurl_links"] = false;
+        body["unfurl_media"] = false;
+        await pacer.WaitTurnAsync(channelId, cancellationToken);
+        var result = await api.CallAsync("chat.postMessage", body, cancellationToken);
+        return result.TryGetProperty("ts", out var ts) && ts.GetString() is { Length: > 0 } id
+            ? id
+            : throw new SlackApiException("chat.postMessage", "missing_ts", $"Slack accepted a message in channel {channelId} but returned no ts, so it cannot be updated later.");
+    }
+
+    /// <summary>Replaces the message's text and blocks; buttons not in <paramref name="message"/> disappear.</summary>
+    public async Task EditAsync(string channelId, string messageId, ChatMessage message, CancellationToken cancellationToken)
+    {
+        status.ThrowIfFailed();
+        var body = BlockKitRenderer.Render(message);
+        body["channel"] = channelId;
+        body["ts"] = messageId;
+        await pacer.WaitTurnAsync(channelId, cancellationToken);
+        await api.CallAsync("chat.update", body, cancellationToken);
+    }
+}

@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace StudyBot.Adapters.Slack.WebApi;
+
+/// <summary>
+/// Calls Slack's Web API: bearer token, JSON or form body, <c>ok:false</c> turned into a
+/// <see cref="SlackApiException"/> with the fix, HTTP 429 retried after <c>Retry-After</c>.
+/// Tokens and response URLs are never logged.
+/// </summary>
+internal sealed class SlackWebApi(
+    IHttpClientFactory httpClients,
+    IOptions<SlackOptions> options,
+    SlackStatus status,
+    TimeProvider clock,
+    ILogger<SlackWebApi> logger)
+{
+    public const string HttpClientName = "StudyBot.Slack";
+
+    private readonly SlackOptions _options = options.Value;
+
+    /// <summary>Calls a method that takes JSON (chat.postMessage, chat.update, chat.postEphemeral) with the bot token.</summary>
+    public Task<JsonElement> CallAsync(string method, JsonObject body, CancellationToken cancellationToken) =>
+        CallAsync(method, SlackToken.Bot, () => new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+            body["channel"]?.GetValue<string>(), retryRateLimits: true, cancellationToken);
+
+    /// <summary>Calls a method that takes form fields (auth.test, users.info, apps.connections.open).</summary>
+    /// <param name="retryRateLimits"><c>false</c> to fail at once on HTTP 429 instead of waiting Retry-After.</param>
+    public Task<JsonElement> CallFormAsync(string method, SlackToken token, IReadOnlyDictionary<string, string> form, CancellationToken cancellationToken,
+        bool retryRateLimits = true) =>
+        CallAsync(method, token, () => new FormUrlEncodedContent(form), null, retryRateLimits, cancellationToken);
+
+    /// <summary>Posts a reply to an interaction's response_url (no token: the URL itself is the credential).</summary>
+    public async Task PostToResponseUrlAsync(string responseUrl, JsonObject body, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
+            throw new SlackApiException("response_url", "invalid_url", "Slack sent an interaction without a usable response_url; the reply was not delivered.");
+        using var response = await SendAsync("response_url", () =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, url);
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+            return request;
+        }, _options.MaxRateLimitRetries, cancellationToken);
+        if (response.IsSuccessStatusCode) return;
+        var detail = (await response.Content.ReadAsStringAsync(cancellationToken)).Trim();
+        var message = $"Slack refused a reply through response_url (HTTP {(int)response.StatusCode}{(detail.Length is > 0 and < 100 ? ", " + detail : "")}): response URLs expire after 30 minutes and 5 uses.";
+        logger.LogWarning("{Message}", message);
+        throw new SlackApiException("response_url", $"http_{(int)response.StatusCode}", message);
+    }
+
+    private async Task<JsonElement> CallAsync(string method, SlackToken token, Func<HttpContent> content, string? channel, bool retryRateLimits,
+        CancellationToken cancellationToken)
+    {
+        var secret = token == SlackToken.App ? _options.AppToken : _options.BotToken;
+        var url = new Uri(_options.ApiBaseUrl, method);
+        using var response = await SendAsync(method, () =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content() };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+            return request;
+        }, retryRateLimits ? _options.MaxRateLimitRetries : 0, cancellationToken);
+
+        if (!response.IsSuccessStatusCode)
+        {
+            var httpError = response.StatusCode == HttpStatusCode.TooManyRequests ? "ratelimited" : $"http_{(int)response.StatusCode}";
+            throw Refused(method, httpError, token, channel, null);
+        }
+
+        JsonElement root;
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+            root = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            throw Refused(method, "invalid_response", token, channel, null);
+        }
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True)
+            return root;
+
+        var error = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String
+            ? e.GetString()! : "unknown_error";
+        var needed = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("needed", out var n) && n.ValueKind == JsonValueKind.String
+            ? n.GetString() : null;
+        throw Refused(method, error, token, channel, needed);
+    }
+
+    private SlackApiException Refused(string method, string error, SlackToken token, string? channel, string? neededScope)
+    {
+        var message = SlackErrorAdvice.Explain(method, error, token, channel, neededScope);
+        if (SlackErrorAdvice.IsFatal(error, token))
+            status.Fail(message);
+        else
+            logger.LogError("{Message}", message);
+        return new SlackApiException(method, error, message);
+    }
+
+    /// <summary>Sends, waiting out HTTP 429 (and <c>ok:false ratelimited</c>) as long as Retry-After asks.</summary>
+    private async Task<HttpResponseMessage> SendAsync(string name, Func<HttpRequestMessage> build, int maxRetries, CancellationToken cancellationToken)
+    {
+        var client = httpClients.CreateClient(HttpClientName);
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = build();
+            var response = await client.SendAsync(request, cancellationToken);
+            if (response.StatusCode != HttpStatusCode.TooManyRequests) return response;
+            if (attempt >= maxRetries) return response;
+
+            var wait = RetryAfter(response);
+            response.Dispose();
+            logger.LogWarning("Slack rate-limited {Method}; retrying in {Seconds:0.#} s as its Retry-After header asks.", name, wait.TotalSeconds);
+            await Task.Delay(wait, clock, cancellationToken);
+        }
+    }
+
+    private TimeSpan RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        var wait = header?.Delta ?? (header?.Date is { } date ? date - clock.GetUtcNow() : TimeSpan.FromSeconds(1));
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > TimeSpan.FromMinutes(5) ? TimeSpan.FromMinutes(5) : wait;
+    }
+}

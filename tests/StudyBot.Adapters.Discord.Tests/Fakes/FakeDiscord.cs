@@ -1,0 +1,197 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace StudyBot.Adapters.Discord.Tests.Fakes;
+
+/// <summary>
+/// A fake Discord on 127.0.0.1 speaking the real wire protocol: the REST routes StudyBot calls under
+/// <c>/api/v10</c>, and gateway WebSockets at <c>/gateway</c> and <c>/resume</c> that tests script.
+/// </summary>
+public sealed class FakeDiscord : IAsyncDisposable
+{
+    private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(5);
+    private readonly WebApplication _app;
+    private readonly Channel<FakeGatewayConnection> _connections = Channel.CreateUnbounded<FakeGatewayConnection>();
+    private readonly Channel<RecordedRequest> _requestFeed = Channel.CreateUnbounded<RecordedRequest>();
+    private readonly ConcurrentQueue<Func<RecordedRequest, FakeResponse?>> _scripted = new();
+    private readonly ConcurrentQueue<int> _sessionStartsRemaining = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private int _messageIds = 1000;
+    private int _connectionCount;
+
+    private FakeDiscord(WebApplication app) => _app = app;
+
+    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    public string BaseUrl => _app.Urls.First();
+
+    public Uri ApiBase => new($"{BaseUrl}/api/v10/");
+
+    public string GatewayUrl => BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/gateway";
+
+    public string ResumeUrl => BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/resume";
+
+    public int ConnectionCount => Volatile.Read(ref _connectionCount);
+
+    /// <summary>False: <c>GET /gateway/bot</c> answers 401, as for a reset token.</summary>
+    public bool TokenAccepted { get; set; } = true;
+
+    /// <summary>Session starts left, one value per <c>GET /gateway/bot</c> (then 1000).</summary>
+    public void SessionStartsRemaining(params int[] values)
+    {
+        foreach (var value in values) _sessionStartsRemaining.Enqueue(value);
+    }
+
+    /// <summary>The next request that <paramref name="respond"/> answers (non-null) gets that response instead of the default.</summary>
+    public void Script(Func<RecordedRequest, FakeResponse?> respond) => _scripted.Enqueue(respond);
+
+    public static async Task<FakeDiscord> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeDiscord(app);
+        app.UseWebSockets();
+        app.Map("/gateway", fake.AcceptGatewayAsync);
+        app.Map("/resume", fake.AcceptGatewayAsync);
+        app.Map("/api/v10/{**path}", fake.HandleRestAsync);
+        await app.StartAsync();
+        return fake;
+    }
+
+    public async Task<FakeGatewayConnection> NextConnectionAsync(TimeSpan? wait = null)
+    {
+        using var timeout = new CancellationTokenSource(wait ?? DefaultWait);
+        return await _connections.Reader.ReadAsync(timeout.Token);
+    }
+
+    /// <summary>True if the client opened another gateway connection within <paramref name="wait"/>.</summary>
+    public async Task<bool> ConnectsWithinAsync(TimeSpan wait)
+    {
+        using var timeout = new CancellationTokenSource(wait);
+        try
+        {
+            return await _connections.Reader.WaitToReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Waits for a request matching <paramref name="match"/> (including ones already received).</summary>
+    public async Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool> match, TimeSpan? wait = null)
+    {
+        var deadline = Stopwatch.GetTimestamp();
+        var limit = wait ?? DefaultWait;
+        while (true)
+        {
+            if (Requests.FirstOrDefault(match) is { } found) return found;
+            var left = limit - Stopwatch.GetElapsedTime(deadline);
+            if (left <= TimeSpan.Zero) throw new TimeoutException("The fake Discord did not receive the expected request. It received: "
+                + string.Join(", ", Requests.Select(r => $"{r.Method} {r.Path}")));
+            using var timeout = new CancellationTokenSource(left);
+            try
+            {
+                await _requestFeed.Reader.WaitToReadAsync(timeout.Token);
+                while (_requestFeed.Reader.TryRead(out _))
+                {
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+    }
+
+    public IReadOnlyList<RecordedRequest> RequestsTo(string method, string pathPrefix) =>
+        Requests.Where(r => r.Is(method, pathPrefix)).ToList();
+
+    private async Task AcceptGatewayAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = 400;
+            return;
+        }
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        using var connection = new FakeGatewayConnection(socket, context.Request.Path + context.Request.QueryString);
+        Interlocked.Increment(ref _connectionCount);
+        _connections.Writer.TryWrite(connection);
+        await connection.RunAsync(_stopping.Token);
+    }
+
+    private async Task HandleRestAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var request = new RecordedRequest(
+            context.Request.Method,
+            (string)context.Request.RouteValues["path"]!,
+            await reader.ReadToEndAsync(),
+            context.Request.Headers.Authorization.ToString(),
+            context.Request.Headers.UserAgent.ToString(),
+            Stopwatch.GetTimestamp());
+        Requests.Enqueue(request);
+        _requestFeed.Writer.TryWrite(request);
+
+        var response = Scripted(request) ?? Default(request);
+        context.Response.StatusCode = response.Status;
+        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
+            context.Response.Headers[name] = value;
+        if (response.Body is { } body)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(body);
+        }
+    }
+
+    private FakeResponse? Scripted(RecordedRequest request)
+    {
+        // One pass over the queue: the first script that answers is used up, the others stay in order.
+        var count = _scripted.Count;
+        FakeResponse? answer = null;
+        for (var i = 0; i < count && _scripted.TryDequeue(out var script); i++)
+        {
+            if (answer is null && script(request) is { } response) answer = response;
+            else _scripted.Enqueue(script);
+        }
+        return answer;
+    }
+
+    private FakeResponse Default(RecordedRequest request)
+    {
+        if (request.Is("GET", "gateway/bot"))
+        {
+            if (!TokenAccepted) return new FakeResponse(401, """{"message": "401: Unauthorized", "code": 0}""");
+            var remaining = _sessionStartsRemaining.TryDequeue(out var left) ? left : 1000;
+            return Json(new JsonObject
+            {
+                ["url"] = GatewayUrl,
+                ["shards"] = 1,
+                ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = remaining, ["reset_after"] = 300, ["max_concurrency"] = 1 },
+            });
+        }
+        if (request.Method == "POST" && request.Path.StartsWith("interactions/", StringComparison.Ordinal)) return new FakeResponse(204);
+        if (request.Method is "POST" or "PATCH" && (request.Path.StartsWith("channels/", StringComparison.Ordinal) || request.Path.StartsWith("webhooks/", StringComparison.Ordinal)))
+            return Json(new JsonObject { ["id"] = Interlocked.Increment(ref _messageIds).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        if (request.Method == "PUT" && request.Path.StartsWith("applications/", StringComparison.Ordinal)) return new FakeResponse(200, request.Body);
+        return new FakeResponse(404, """{"message": "404: Not Found", "code": 0}""");
+    }
+
+    private static FakeResponse Json(JsonNode body) => new(200, body.ToJsonString());
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
+}

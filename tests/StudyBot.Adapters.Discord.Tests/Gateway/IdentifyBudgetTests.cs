@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using StudyBot.Adapters.Discord.Gateway;
+using StudyBot.Adapters.Discord.Rest;
+using StudyBot.Adapters.Discord.Tests.Fakes;
+
+namespace StudyBot.Adapters.Discord.Tests.Gateway;
+
+public sealed class IdentifyBudgetTests
+{
+    private static readonly Uri Gateway = new("wss://gateway.example");
+
+    [Fact]
+    public async Task No_session_starts_left_waits_for_the_reset_and_asks_again()
+    {
+        var clock = new ManualClock();
+        var answers = new Queue<int>([0, 7]);
+        var asked = 0;
+        var budget = new IdentifyBudget(_ =>
+        {
+            asked++;
+            return Task.FromResult(new GatewayInfo(Gateway, 1, answers.Dequeue(), 1000, TimeSpan.FromHours(3), 1));
+        }, TimeSpan.Zero, clock, NullLogger.Instance);
+
+        var waiting = budget.WaitForIdentifyAsync(CancellationToken.None);
+        await clock.WaitForTimersAsync();
+        clock.Advance(TimeSpan.FromHours(3) - TimeSpan.FromSeconds(1));
+        Assert.False(waiting.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        var info = await waiting.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(7, info.SessionStartsRemaining);
+        Assert.Equal(2, asked);
+    }
+
+    [Fact]
+    public async Task Identifies_are_spaced_by_the_concurrency_window()
+    {
+        var clock = new ManualClock();
+        var budget = new IdentifyBudget(_ => Task.FromResult(new GatewayInfo(Gateway, 1, 900, 1000, TimeSpan.Zero, 1)),
+            TimeSpan.FromSeconds(5), clock, NullLogger.Instance);
+        await budget.WaitForIdentifyAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(2));
+
+        var second = budget.WaitForIdentifyAsync(CancellationToken.None);
+        await clock.WaitForTimersAsync();
+        Assert.False(second.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(3));
+
+        await second.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using StudyBot.Adapters.Discord.Rendering;
+using StudyBot.Core.Commands;
+
+namespace StudyBot.Adapters.Discord.Tests.Rendering;
+
+public sealed partial class CommandRegistrationTests
+{
+    private static readonly JsonArray Commands = CommandRegistration.Build();
+
+    [Fact]
+    public void Every_core_command_is_registered_as_a_slash_command_or_sub_command()
+    {
+        var names = Commands.SelectMany(c => Options(c).Any(o => (int?)o["type"] == 1)
+            ? Options(c).Select(o => $"{(string?)c!["name"]} {(string?)o["name"]}")
+            : [(string)c!["name"]!]).ToHashSet();
+
+        Assert.All(CommandSpecs.All, spec => Assert.Contains(spec.Name, names));
+    }
+
+    [Fact]
+    public void Study_is_limited_to_members_who_can_manage_channels_and_to_servers()
+    {
+        var study = Command("study");
+
+        Assert.Equal("16", (string?)study["default_member_permissions"]);
+        Assert.Equal([0], study["contexts"]!.AsArray().Select(c => (int)c!));
+        Assert.All(Commands.Where(c => (string?)c!["name"] != "study"), c => Assert.Null(c!["default_member_permissions"]));
+    }
+
+    [Fact]
+    public void Commands_for_one_server_leave_out_the_global_only_fields()
+    {
+        var guild = CommandRegistration.Build(global: false);
+
+        Assert.All(guild, c => Assert.Null(c!["contexts"]));
+        Assert.All(guild, c => Assert.Null(c!["integration_types"]));
+        Assert.Equal("16", (string?)guild.Single(c => (string?)c!["name"] == "study")!["default_member_permissions"]);
+    }
+
+    [Fact]
+    public void Topic_and_quiz_options_autocomplete()
+    {
+        Assert.True((bool?)Options(Command("topic")).Single()["autocomplete"]);
+        Assert.True((bool?)Options(Command("topic")).Single()["required"]);
+        Assert.True((bool?)Options(Command("quiz")).Single()["autocomplete"]);
+    }
+
+    [Fact]
+    public void Names_and_descriptions_are_valid_and_localized_in_Korean()
+    {
+        foreach (var node in AllNamed())
+        {
+            var name = (string)node["name"]!;
+            var ko = (string)node["name_localizations"]!["ko"]!;
+            Assert.Matches(NamePattern(), name);
+            Assert.Matches(NamePattern(), ko);
+            Assert.Equal(name.ToLowerInvariant(), name);
+            var description = (string)node["description"]!;
+            var descriptionKo = (string)node["description_localizations"]!["ko"]!;
+            Assert.InRange(description.Length, 1, 100);
+            Assert.InRange(descriptionKo.Length, 1, 100);
+            Assert.Matches(@"\p{IsHangulSyllables}", descriptionKo);
+        }
+    }
+
+    [Fact]
+    public void Required_options_come_before_optional_ones()
+    {
+        foreach (var node in AllNamed().Where(n => (int?)n["type"] is 1 && n["options"] is not null))
+        {
+            var required = Options(node).Where(o => (int?)o["type"] == 3).Select(o => (bool?)o["required"] == true).ToList();
+            Assert.Equal(required.OrderByDescending(r => r), required);
+        }
+    }
+
+    [Fact]
+    public void Fixed_choices_carry_Korean_names()
+    {
+        var day = Options(Options(Command("study")).Single(o => (string?)o["name"] == "leaderboard")).Single(o => (string?)o["name"] == "day");
+
+        var choices = day["choices"]!.AsArray();
+        Assert.Equal(8, choices.Count);
+        Assert.Equal("일요일", (string?)choices[0]!["name_localizations"]!["ko"]);
+        Assert.Equal("off", (string?)choices[7]!["value"]);
+    }
+
+    private static JsonNode Command(string name) => Commands.Single(c => (string?)c!["name"] == name)!;
+
+    private static IEnumerable<JsonNode> Options(JsonNode? node) => node?["options"]?.AsArray().Select(o => o!) ?? [];
+
+    private static IEnumerable<JsonNode> AllNamed()
+    {
+        foreach (var command in Commands)
+        {
+            yield return command!;
+            foreach (var option in Options(command))
+            {
+                yield return option;
+                foreach (var nested in Options(option)) yield return nested;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^[-_\p{L}\p{N}]{1,32}$")]
+    private static partial Regex NamePattern();
+}
