@@ -1,14 +1,18 @@
 using StudyBot.Benchmarks.Cases;
+using StudyBot.Benchmarks.Drills;
 using StudyBot.Benchmarks.Measuring;
 
-// One command runs everything (see README.md); a case name runs one part.
+// One command runs every benchmark (see README.md); a case name runs one part; "drills" runs the
+// long reliability drills; "drill-child" is the bot side of a drill, started by the drill itself.
 var what = args.Length > 0 ? args[0] : "all";
-var table = new ResultTable();
-Console.Error.WriteLine($"StudyBot benchmarks ({Repository.Configuration}), {Environment.ProcessorCount} cores, case '{what}'");
+if (what == "drill-child") return await DrillChild.RunAsync(args[1..]);
+Console.Error.WriteLine($"StudyBot benchmarks ({Repository.Configuration}), {Environment.ProcessorCount} cores, '{what}'");
 #if DEBUG
 Console.Error.WriteLine("warning: a Debug build; run with -c Release for figures worth recording");
 #endif
+if (what == "drills") return await DrillRunner.RunAsync();
 
+var table = new ResultTable();
 if (what is "seed") BigDatabase.CreateOrReuse(Path.Combine(Path.GetTempPath(), "studybot-big.db"));
 if (what is "all" or "startup") await StartupBench.RunAsync(table);
 if (what is "all" or "topics") await TopicBench.RunAsync(table);
