@@ -42,6 +42,9 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     public int ConnectionCount => Volatile.Read(ref _connectionCount);
 
+    /// <summary>Discord's REST limits, enforced when set (off by default: most tests are about other things).</summary>
+    public FakeRateLimits? RateLimits { get; set; }
+
     /// <summary>False: <c>GET /gateway/bot</c> answers 401, as for a reset token.</summary>
     public bool TokenAccepted { get; set; } = true;
 
@@ -145,8 +148,10 @@ public sealed class FakeDiscord : IAsyncDisposable
         _requestFeed.Writer.TryWrite(request);
         RequestReceived?.Invoke(request);
 
-        var response = Scripted(request) ?? Default(request);
+        var limitHeaders = new Dictionary<string, string>();
+        var response = RateLimits?.Check(request, limitHeaders) ?? Scripted(request) ?? Default(request);
         context.Response.StatusCode = response.Status;
+        foreach (var (name, value) in limitHeaders) context.Response.Headers[name] = value;
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
             context.Response.Headers[name] = value;
         if (response.Body is { } body)
