@@ -20,7 +20,8 @@ if (what is "all" or "topics") await TopicBench.RunAsync(table);
 if (what is "all" or "burst") await AnswerBurstBench.RunAsync(table);
 if (what is "all" or "discord") await DiscordBurstBench.RunAsync(table);
 if (what is "all" or "slack") await SlackBurstBench.RunAsync(table);
-if (what is "all" or "fanout") await DiscordFanOutBench.RunAsync(table);
+if (what is "all" or "fanout" or "discord-fanout") await DiscordFanOutBench.RunAsync(table);
+if (what is "all" or "fanout" or "slack-fanout") await SlackFanOutBench.RunAsync(table);
 if (what is "all" or "leaderboards") await LeaderboardBench.RunAsync(table);
 
 Console.WriteLine(table.ToMarkdown());

@@ -38,6 +38,9 @@ public sealed class FakeSlack : IAsyncDisposable
     /// <summary>users.info answers by user id (the <c>user</c> object); unknown users are plain members.</summary>
     public ConcurrentDictionary<string, object> Users { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Slack's chat.postMessage limits, enforced when set (off by default).</summary>
+    public FakeSlackRateLimits? RateLimits { get; set; }
+
     /// <summary>New sockets wait for <see cref="FakeSocket.SendHelloAsync"/> instead of saying hello at once.</summary>
     public bool HoldHello { get; set; }
 
@@ -86,7 +89,8 @@ public sealed class FakeSlack : IAsyncDisposable
     {
         var call = new ApiCall(method, http.Request.Headers.Authorization.ToString(), await ReadBodyAsync(http.Request), http.Request.Path, DateTimeOffset.UtcNow);
         Calls.Add(call);
-        var response = _scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted) ? scripted : Default(call);
+        var response = RateLimits?.Check(call)
+            ?? (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted) ? scripted : Default(call));
         http.Response.StatusCode = response.Status;
         if (response.RetryAfterSeconds is { } seconds) http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (response.Json is not null) await http.Response.WriteAsJsonAsync(response.Json);
