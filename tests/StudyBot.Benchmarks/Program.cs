@@ -13,7 +13,6 @@ Console.Error.WriteLine("warning: a Debug build; run with -c Release for figures
 if (what == "drills") return await DrillRunner.RunAsync();
 
 var table = new ResultTable();
-if (what is "seed") BigDatabase.CreateOrReuse(Path.Combine(Path.GetTempPath(), "studybot-big.db"));
 if (what is "all" or "startup") await StartupBench.RunAsync(table);
 if (what is "all" or "topics") await TopicBench.RunAsync(table);
 // The bursts before the big database: seeding it leaves the disk busy, which skews fsync timings.
