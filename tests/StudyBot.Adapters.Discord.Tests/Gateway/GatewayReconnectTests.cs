@@ -60,9 +60,7 @@ public sealed class GatewayReconnectTests
 
         await first.OpAsync(9, false);
 
-        var second = await fake.NextConnectionAsync();
-        await second.HelloAsync();
-        await second.ExpectAsync(2);
+        var second = await NextConnectionExpectingAsync(fake, 2);
         Assert.StartsWith("/gateway?", second.Path, StringComparison.Ordinal);
         // Every new session asks how much of the daily identify budget is left.
         Assert.Equal(2, fake.RequestsTo("GET", "gateway/bot").Count);
@@ -77,9 +75,7 @@ public sealed class GatewayReconnectTests
 
         await first.OpAsync(9, true);
 
-        var second = await fake.NextConnectionAsync();
-        await second.HelloAsync();
-        await second.ExpectAsync(6);
+        var second = await NextConnectionExpectingAsync(fake, 6);
         Assert.StartsWith("/resume?", second.Path, StringComparison.Ordinal);
     }
 
@@ -94,9 +90,7 @@ public sealed class GatewayReconnectTests
 
         await first.CloseAsync(code);
 
-        var second = await fake.NextConnectionAsync();
-        await second.HelloAsync();
-        await second.ExpectAsync(2);
+        var second = await NextConnectionExpectingAsync(fake, 2);
         Assert.StartsWith("/gateway?", second.Path, StringComparison.Ordinal);
     }
 
@@ -112,9 +106,7 @@ public sealed class GatewayReconnectTests
 
         await first.CloseAsync(code);
 
-        var second = await fake.NextConnectionAsync();
-        await second.HelloAsync();
-        await second.ExpectAsync(6);
+        var second = await NextConnectionExpectingAsync(fake, 6);
     }
 
     [Fact]
@@ -165,5 +157,14 @@ public sealed class GatewayReconnectTests
 
         await fresh.ExpectAsync(2);
         Assert.StartsWith("/gateway?", fresh.Path, StringComparison.Ordinal);
+    }
+
+    /// <summary>The bot's next connection after a drop: HELLO sent, and its first frame is <paramref name="op"/> (2 identify, 6 resume).</summary>
+    private static async Task<FakeGatewayConnection> NextConnectionExpectingAsync(FakeDiscord fake, int op)
+    {
+        var next = await fake.NextConnectionAsync();
+        await next.HelloAsync();
+        await next.ExpectAsync(op);
+        return next;
     }
 }
