@@ -55,7 +55,7 @@ public sealed class SlackOptions
     public TimeSpan UserCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Envelopes handled at the same time; more wait their turn (their ack deadline still holds).</summary>
-    public int MaxConcurrentEnvelopes { get; set; } = 16;
+    public int MaxConcurrentEnvelopes { get; set; } = 64;
 
     internal HashSet<string> AdminUserIdSet() =>
         AdminUserIds.SelectMany(entry => entry.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

@@ -32,6 +32,9 @@ public sealed class SqliteDatabase
     /// <summary>The file's single writer for answers and new users: concurrent writes share one commit.</summary>
     public SqliteGroupCommit GroupCommit { get; }
 
+    /// <summary>Users already committed, by platform id: a known user's click writes no user row.</summary>
+    internal KnownUsers Users { get; } = new();
+
     /// <summary>
     /// Caps the file at this many pages on every connection opened from now on (SQLite's
     /// max_page_count); writes past it fail as on a full disk. Null for no cap. The disk-full drill

@@ -1,4 +1,5 @@
 using Dapper;
+using StudyBot.Core.Scoring;
 using StudyBot.Core.Storage;
 
 namespace StudyBot.Storage.Sqlite;
@@ -73,29 +74,32 @@ public sealed class SqlitePostStore(SqliteDatabase database) : IPostStore
             "SELECT question_id FROM posts WHERE channel_id = @channelId ORDER BY id", new { channelId }, cancellationToken: cancellationToken))).ToList();
     }
 
-    public async Task<int> StreakBeforeAsync(long channelId, long userId, long postId, CancellationToken cancellationToken)
+    /// <remarks>
+    /// One group write: the user (when first seen), the streak and the answer go in together, and in
+    /// a burst answers arriving together share one transaction and one fsync. Each caller hears back
+    /// only after that commit.
+    /// </remarks>
+    public async Task<AnswerOutcome> RecordAnswerAsync(NewAnswer answer, CancellationToken cancellationToken)
     {
-        await using var connection = database.Open();
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+        var (outcome, userId) = await database.GroupCommit.WriteAsync(write => RecordAnswer(write, answer), cancellationToken);
+        database.Users.Remember(answer.User, userId);
+        return outcome;
+    }
+
+    private (AnswerOutcome, long UserId) RecordAnswer(GroupWrite write, NewAnswer answer)
+    {
+        var userId = database.Users.Resolve(write, answer.User);
+        var streakBefore = Convert.ToInt32(write.Command(
             """
             SELECT COALESCE((
                 SELECT a.streak FROM answers a
-                WHERE a.user_id = @userId
-                  AND a.post_id = (SELECT id FROM posts WHERE channel_id = @channelId AND id < @postId ORDER BY id DESC LIMIT 1)
+                WHERE a.user_id = $user
+                  AND a.post_id = (SELECT id FROM posts WHERE channel_id = $channel AND id < $post ORDER BY id DESC LIMIT 1)
             ), 0)
             """,
-            new { channelId, userId, postId }, cancellationToken: cancellationToken));
-    }
+            ("$user", userId), ("$channel", answer.ChannelId), ("$post", answer.PostId)).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        var (points, streak) = ScoringRules.Score(answer.IsCorrect, streakBefore);
 
-    /// <remarks>
-    /// Goes through the group commit: in a burst, answers arriving together share one transaction
-    /// and one fsync, and each caller hears back only after that commit.
-    /// </remarks>
-    public Task<AnswerOutcome> RecordAnswerAsync(NewAnswer answer, CancellationToken cancellationToken) =>
-        database.GroupCommit.WriteAsync(write => RecordAnswer(write, answer), cancellationToken);
-
-    private static AnswerOutcome RecordAnswer(GroupWrite write, NewAnswer answer)
-    {
         // One statement: the open check and the insert cannot be split by a close in between.
         var inserted = write.Command(
             """
@@ -104,18 +108,18 @@ public sealed class SqlitePostStore(SqliteDatabase database) : IPostStore
             WHERE EXISTS (SELECT 1 FROM posts WHERE id = $post AND closed_at IS NULL AND closes_at > $at)
             ON CONFLICT (post_id, user_id) DO NOTHING
             """,
-            ("$post", answer.PostId), ("$user", answer.UserId), ("$channel", answer.ChannelId), ("$topic", answer.TopicId),
-            ("$choices", answer.Choices), ("$correct", answer.IsCorrect), ("$points", answer.Points), ("$streak", answer.Streak),
+            ("$post", answer.PostId), ("$user", userId), ("$channel", answer.ChannelId), ("$topic", answer.TopicId),
+            ("$choices", answer.Choices), ("$correct", answer.IsCorrect), ("$points", points), ("$streak", streak),
             ("$at", Time.ToMs(answer.AnsweredAt))).ExecuteNonQuery();
-        if (inserted == 1) return AnswerOutcome.Recorded;
+        if (inserted == 1) return (AnswerOutcome.Recorded, userId);
 
         using var state = write.Command(
             """
             SELECT EXISTS (SELECT 1 FROM answers WHERE post_id = $post AND user_id = $user) FROM posts WHERE id = $post
             """,
-            ("$post", answer.PostId), ("$user", answer.UserId)).ExecuteReader();
-        if (!state.Read()) return AnswerOutcome.UnknownPost;
-        return state.GetInt64(0) != 0 ? AnswerOutcome.AlreadyAnswered : AnswerOutcome.Closed;
+            ("$post", answer.PostId), ("$user", userId)).ExecuteReader();
+        if (!state.Read()) return (AnswerOutcome.UnknownPost, userId);
+        return (state.GetInt64(0) != 0 ? AnswerOutcome.AlreadyAnswered : AnswerOutcome.Closed, userId);
     }
 
     public async Task<bool> CloseAsync(long postId, DateTimeOffset closedAt, CancellationToken cancellationToken)

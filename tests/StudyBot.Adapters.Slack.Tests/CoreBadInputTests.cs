@@ -32,7 +32,7 @@ public sealed class CoreBadInputTests : IAsyncLifetime
 
         var inbox = new StudyInbox(
             [new HelpCommand()],
-            new AnswerDesk(_store, _store, _store, catalog, TimeProvider.System),
+            new AnswerDesk(_store, _store, catalog, TimeProvider.System),
             new PracticeDesk(_store, _store, _store, _store, catalog, TimeProvider.System),
             catalog,
             NullLogger<StudyInbox>.Instance);

@@ -27,7 +27,7 @@ public sealed class FaultDrillTests : IDisposable
     }
 
     private Task<AnswerOutcome> AnswerAsync(Post post, long userId, string topic = "topic") =>
-        _store.Posts.RecordAnswerAsync(new NewAnswer(post.Id, post.ChannelId, userId, topic, "0", true, 10, 1, T0.AddMinutes(1)), default);
+        _store.AnswerAsync(post, userId, correct: true, T0.AddMinutes(1), topic);
 
     private HashSet<long> StoredUsers(long postId)
     {

@@ -150,7 +150,7 @@ public sealed class GroupCommitTests : IDisposable
         using (HoldWriteLock())
         {
             occupying = await OccupyWriterAsync(post, ann);
-            cancelled = _store.Posts.RecordAnswerAsync(new NewAnswer(post.Id, post.ChannelId, ben, "topic", "0", true, 10, 1, T0.AddMinutes(2)), cancel.Token);
+            cancelled = _store.AnswerAsync(post, ben, correct: true, T0.AddMinutes(2), cancellationToken: cancel.Token);
             await cancel.CancelAsync();
         }
 

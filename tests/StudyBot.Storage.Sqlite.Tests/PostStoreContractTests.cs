@@ -1,3 +1,4 @@
+using StudyBot.Core.Chat;
 using StudyBot.Core.Storage;
 
 namespace StudyBot.Storage.Sqlite.Tests;
@@ -107,17 +108,56 @@ public sealed class PostStoreContractTests : IDisposable
     }
 
     [Fact]
-    public async Task The_streak_before_a_post_comes_from_the_previous_post_in_the_channel()
+    public async Task Answers_are_scored_with_the_streak_from_the_channels_previous_post()
     {
         var channel = await _store.ChannelAsync();
+        var other = await _store.ChannelAsync("c2");
         var frank = await _store.UserAsync("frank");
-        var monday = await _store.PostAsync(channel.Id, Day, T0);
-        await _store.AnswerAsync(monday, frank, correct: true, T0.AddMinutes(1), streak: 4);
-        var tuesday = await _store.PostAsync(channel.Id, Day.AddDays(1), T0.AddDays(1));
-        var wednesday = await _store.PostAsync(channel.Id, Day.AddDays(2), T0.AddDays(2));
+        var days = new List<Post>();
+        for (var d = 0; d < 9; d++) days.Add(await _store.PostAsync(channel.Id, Day.AddDays(d), T0.AddDays(d)));
+        var elsewhere = await _store.PostAsync(other.Id, Day.AddDays(1), T0.AddDays(1));
 
-        Assert.Equal(4, await _store.Posts.StreakBeforeAsync(channel.Id, frank, tuesday.Id, default));
-        Assert.Equal(0, await _store.Posts.StreakBeforeAsync(channel.Id, frank, wednesday.Id, default)); // missed Tuesday
+        foreach (var d in new[] { 0, 1, 2, 3, 4, 5, 6 }) await _store.AnswerAsync(days[d], frank, correct: true, T0.AddDays(d).AddMinutes(1));
+        await _store.AnswerAsync(elsewhere, frank, correct: true, T0.AddDays(1).AddMinutes(1));
+        await _store.AnswerAsync(days[8], frank, correct: true, T0.AddDays(8).AddMinutes(1)); // missed day 7
+
+        // 10 points, +2 per earlier consecutive correct day, the bonus capped at +10.
+        Assert.Equal([(1, 10), (2, 12), (3, 14), (4, 16), (5, 18), (6, 20), (7, 20)], days.Take(7).Select(p => _store.Scored(p, "frank")));
+        Assert.Equal((1, 10), _store.Scored(elsewhere, "frank")); // streaks are per channel
+        Assert.Equal((1, 10), _store.Scored(days[8], "frank"));
+    }
+
+    [Fact]
+    public async Task A_wrong_answer_scores_nothing_and_resets_the_streak()
+    {
+        var channel = await _store.ChannelAsync();
+        var gus = await _store.UserAsync("gus");
+        var days = new List<Post>();
+        for (var d = 0; d < 3; d++) days.Add(await _store.PostAsync(channel.Id, Day.AddDays(d), T0.AddDays(d)));
+
+        await _store.AnswerAsync(days[0], gus, correct: true, T0.AddMinutes(1));
+        await _store.AnswerAsync(days[1], gus, correct: false, T0.AddDays(1).AddMinutes(1));
+        await _store.AnswerAsync(days[2], gus, correct: true, T0.AddDays(2).AddMinutes(1));
+
+        Assert.Equal([(1, 10), (0, 0), (1, 10)], days.Select(p => _store.Scored(p, "gus")));
+    }
+
+    [Fact]
+    public async Task A_first_time_user_is_added_with_the_answer_and_a_new_display_name_is_kept()
+    {
+        var channel = await _store.ChannelAsync();
+        var post = await _store.PostAsync(channel.Id, Day, T0);
+        var newcomer = new ChatUser("test", "u-77", "Newcomer");
+
+        Assert.Equal(AnswerOutcome.Recorded,
+            await _store.Posts.RecordAnswerAsync(new NewAnswer(post.Id, channel.Id, newcomer, "topic", "0", true, T0.AddMinutes(1)), default));
+        var id = await _store.Users.GetOrAddAsync(newcomer, default);
+        await _store.Posts.RecordAnswerAsync(new NewAnswer(post.Id, channel.Id, newcomer with { DisplayName = "Renamed" }, "topic", "1", false, T0.AddMinutes(2)), default);
+        await _store.Posts.CloseAsync(post.Id, T0.AddHours(12), default);
+
+        var results = await _store.Posts.ResultsAsync(post.Id, default);
+        Assert.Equal((1, "Renamed"), (results.Answered, results.FirstCorrectName));
+        Assert.Equal(id, await _store.Users.GetOrAddAsync(newcomer with { DisplayName = "Renamed" }, default));
     }
 
     [Fact]

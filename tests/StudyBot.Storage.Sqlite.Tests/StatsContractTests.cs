@@ -18,7 +18,7 @@ public sealed class StatsContractTests : IDisposable
         var day2 = await _store.PostAsync(channel.Id, Day.AddDays(1), T0.AddDays(1));
         var (ann, ben, cat, dan) = (await _store.UserAsync("ann"), await _store.UserAsync("ben"), await _store.UserAsync("cat"), await _store.UserAsync("dan"));
         await _store.AnswerAsync(day1, ann, true, T0.AddMinutes(1));
-        await _store.AnswerAsync(day2, ann, true, T0.AddDays(1).AddMinutes(1), points: 12, streak: 2);
+        await _store.AnswerAsync(day2, ann, true, T0.AddDays(1).AddMinutes(1));
         await _store.AnswerAsync(day1, ben, true, T0.AddMinutes(2));
         await _store.AnswerAsync(day2, ben, false, T0.AddDays(1).AddMinutes(2));
         await _store.AnswerAsync(day1, cat, true, T0.AddMinutes(3));
@@ -90,8 +90,8 @@ public sealed class StatsContractTests : IDisposable
         var day1 = await _store.PostAsync(channel.Id, Day, T0);
         var day2 = await _store.PostAsync(channel.Id, Day.AddDays(1), T0.AddDays(1));
         var day3 = await _store.PostAsync(channel.Id, Day.AddDays(2), T0.AddDays(2));
-        await _store.AnswerAsync(day1, gil, true, T0.AddMinutes(1), streak: 1);
-        await _store.AnswerAsync(day2, gil, true, T0.AddDays(1).AddMinutes(1), points: 12, streak: 2);
+        await _store.AnswerAsync(day1, gil, true, T0.AddMinutes(1));
+        await _store.AnswerAsync(day2, gil, true, T0.AddDays(1).AddMinutes(1));
         await _store.AnswerAsync(day3, gil, false, T0.AddDays(2).AddMinutes(1));
         foreach (var post in new[] { day1, day2, day3 }) await _store.Posts.CloseAsync(post.Id, post.ClosesAt, default);
         await _store.Practice.RecordAsync(gil, "x", "weak-topic", false, T0, default);

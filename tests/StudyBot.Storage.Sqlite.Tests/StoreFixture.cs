@@ -41,14 +41,37 @@ public sealed class StoreFixture : IDisposable
         return updated;
     }
 
-    public Task<long> UserAsync(string name) => Users.GetOrAddAsync(new ChatUser("test", name, name), default);
+    private readonly Dictionary<long, ChatUser> _usersById = [];
+
+    public async Task<long> UserAsync(string name)
+    {
+        var id = await Users.GetOrAddAsync(User(name), default);
+        lock (_usersById) _usersById[id] = User(name);
+        return id;
+    }
+
+    public static ChatUser User(string name) => new("test", name, name);
+
+    public ChatUser UserById(long id)
+    {
+        lock (_usersById) return _usersById[id];
+    }
 
     public async Task<Post> PostAsync(long channelId, DateOnly date, DateTimeOffset opens, TimeSpan? window = null, string question = "q1") =>
         (await Posts.ReserveAsync(new NewPost(channelId, "pack", question, date, opens, opens + (window ?? TimeSpan.FromHours(12))), default)).Post;
 
-    public Task<AnswerOutcome> AnswerAsync(Post post, long userId, bool correct, DateTimeOffset at, int points = -1, int streak = 1) =>
-        Posts.RecordAnswerAsync(new NewAnswer(post.Id, post.ChannelId, userId, "topic", correct ? "0" : "1", correct,
-            points >= 0 ? points : correct ? 10 : 0, correct ? streak : 0, at), default);
+    /// <summary>Answers as a user made by <see cref="UserAsync"/>; the store scores the answer.</summary>
+    public Task<AnswerOutcome> AnswerAsync(Post post, long userId, bool correct, DateTimeOffset at, string topic = "topic", CancellationToken cancellationToken = default) =>
+        Posts.RecordAnswerAsync(new NewAnswer(post.Id, post.ChannelId, UserById(userId), topic, correct ? "0" : "1", correct, at), cancellationToken);
+
+    /// <summary>The stored streak and points of the user's answer to the post.</summary>
+    public (int Streak, int Points) Scored(Post post, string name)
+    {
+        using var connection = Database.Open();
+        return Dapper.SqlMapper.QuerySingle<(int, int)>(connection,
+            "SELECT a.streak, a.points FROM answers a JOIN users u ON u.id = a.user_id WHERE a.post_id = @post AND u.external_id = @name",
+            new { post = post.Id, name });
+    }
 
     public void Dispose() => _dir.Dispose();
 }

@@ -9,7 +9,9 @@ namespace StudyBot.Adapters.Discord.Interactions;
 /// </summary>
 public sealed class InteractionPump(InteractionQueue queue, InteractionRouter router, ILogger<InteractionPump> logger)
 {
-    private const int MaxConcurrent = 32;
+    // A click spends most of its time waiting for its share of a group commit, which costs no CPU:
+    // more clicks in flight make bigger commits. 32 held a 10,000-click burst to ~3,000/s.
+    private const int MaxConcurrent = 128;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

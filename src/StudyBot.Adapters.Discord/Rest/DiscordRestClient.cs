@@ -24,13 +24,19 @@ public sealed class DiscordRestClient(
     private readonly RateLimitBuckets _buckets = new();
     private readonly GlobalRateLimit _global = new(options.Value.GlobalRequestsPerSecond, clock);
 
+    /// <summary>Rate-limit buckets remembered; interaction routes leave none behind.</summary>
+    public int RememberedBuckets => _buckets.Count;
+
     /// <summary>Sends <paramref name="body"/> as JSON and returns the response JSON (null for 204).</summary>
     public async Task<JsonElement?> SendAsync(DiscordRoute route, JsonNode? body, CancellationToken cancellationToken)
     {
+        // An interaction's routes are its own bucket and live for minutes: a bucket for this call only,
+        // or every click of every day would leave one behind.
+        var callBucket = route.IsInteraction ? new RateLimitBucket() : null;
         for (var attempt = 0; ; attempt++)
         {
             failures.ThrowIfFailed();
-            var bucket = _buckets.For(route);
+            var bucket = callBucket ?? _buckets.For(route);
             await bucket.Gate.WaitAsync(cancellationToken);
             try
             {
@@ -52,7 +58,7 @@ public sealed class DiscordRestClient(
                 var headers = RateLimitHeaders.Read(response.Headers);
                 var now = clock.GetUtcNow();
                 bucket.Update(headers.Remaining, headers.ResetAfter, now);
-                var shared = _buckets.Learn(route, headers.Bucket, bucket);
+                var shared = callBucket ?? _buckets.Learn(route, headers.Bucket, bucket);
                 if (shared != bucket) shared.Update(headers.Remaining, headers.ResetAfter, now);
 
                 if (response.StatusCode == HttpStatusCode.Unauthorized && !route.IsInteraction)

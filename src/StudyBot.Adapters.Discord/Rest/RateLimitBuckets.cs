@@ -12,6 +12,8 @@ public sealed class RateLimitBuckets
     private readonly ConcurrentDictionary<string, string> _hashByRoute = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new(StringComparer.Ordinal);
 
+    public int Count => _buckets.Count;
+
     public RateLimitBucket For(DiscordRoute route) =>
         _buckets.GetOrAdd(Key(route), _ => new RateLimitBucket());
 

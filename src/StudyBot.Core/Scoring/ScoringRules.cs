@@ -11,6 +11,13 @@ public static class ScoringRules
     public const int StreakBonusPerDay = 2;
     public const int MaxStreakBonus = 10;
 
+    /// <summary>Points and streak of a daily answer, given the user's streak on the channel's previous post.</summary>
+    public static (int Points, int Streak) Score(bool isCorrect, int streakBefore)
+    {
+        var streak = StreakAfter(isCorrect, streakBefore);
+        return (Points(isCorrect, streak), streak);
+    }
+
     /// <summary>The streak after this answer: one more than before if correct, otherwise zero.</summary>
     public static int StreakAfter(bool isCorrect, int streakBefore) => isCorrect ? streakBefore + 1 : 0;
 

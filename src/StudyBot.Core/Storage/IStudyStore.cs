@@ -44,12 +44,11 @@ public interface IPostStore
     /// <summary>Question ids posted in the channel, oldest first.</summary>
     Task<IReadOnlyList<string>> PostedQuestionIdsAsync(long channelId, CancellationToken cancellationToken);
 
-    /// <summary>The user's streak after the channel's post before <paramref name="postId"/>, or 0.</summary>
-    Task<int> StreakBeforeAsync(long channelId, long userId, long postId, CancellationToken cancellationToken);
-
     /// <summary>
     /// Commits an answer if the post is open at <see cref="NewAnswer.AnsweredAt"/> and the user has
-    /// not answered it: one answer per user per post is enforced by a unique key.
+    /// not answered it: one answer per user per post is enforced by a unique key. The streak is the
+    /// user's streak on the channel's previous post (0 if they missed it), then
+    /// <see cref="Scoring.ScoringRules.Score"/>.
     /// </summary>
     Task<AnswerOutcome> RecordAnswerAsync(NewAnswer answer, CancellationToken cancellationToken);
 

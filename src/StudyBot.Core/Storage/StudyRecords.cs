@@ -32,16 +32,18 @@ public sealed record Post(
 /// <summary>What to reserve before posting, so a crash or a second trigger can never post the same day twice.</summary>
 public sealed record NewPost(long ChannelId, string PackId, string QuestionId, DateOnly LocalDate, DateTimeOffset OpensAt, DateTimeOffset ClosesAt);
 
-/// <summary>An answer, fully scored, ready to commit.</summary>
+/// <summary>
+/// An answer as clicked. The store scores it (<see cref="Scoring.ScoringRules.Score"/> with the user's
+/// streak from the channel's previous post) and adds a first-time user in the transaction that
+/// records it: in a burst, one click costs one share of one commit.
+/// </summary>
 public sealed record NewAnswer(
     long PostId,
     long ChannelId,
-    long UserId,
+    ChatUser User,
     string TopicId,
     string Choices,
     bool IsCorrect,
-    int Points,
-    int Streak,
     DateTimeOffset AnsweredAt);
 
 public enum AnswerOutcome

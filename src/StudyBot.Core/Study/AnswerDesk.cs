@@ -1,7 +1,6 @@
 using System.Globalization;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Content;
-using StudyBot.Core.Scoring;
 using StudyBot.Core.Storage;
 using StudyBot.Core.Text;
 
@@ -13,7 +12,6 @@ namespace StudyBot.Core.Study;
 /// </summary>
 public sealed class AnswerDesk(
     IChannelStore channels,
-    IUserStore users,
     IPostStore posts,
     ContentCatalog catalog,
     TimeProvider clock)
@@ -37,12 +35,8 @@ public sealed class AnswerDesk(
                 second => ButtonIds.Daily(post.Id, second, click.Choice), out var picked) is { } notYet)
             return notYet;
 
-        var userId = await users.GetOrAddAsync(context.User, cancellationToken);
-        var isCorrect = question.IsCorrect(picked);
-        var streak = ScoringRules.StreakAfter(isCorrect, await posts.StreakBeforeAsync(post.ChannelId, userId, post.Id, cancellationToken));
         var outcome = await posts.RecordAnswerAsync(
-            new NewAnswer(post.Id, post.ChannelId, userId, question.TopicId, ChoiceList(picked), isCorrect,
-                ScoringRules.Points(isCorrect, streak), streak, now),
+            new NewAnswer(post.Id, post.ChannelId, context.User, question.TopicId, ChoiceList(picked), question.IsCorrect(picked), now),
             cancellationToken);
 
         var letters = string.Join(", ", picked.Order().Select(Question.Letter));

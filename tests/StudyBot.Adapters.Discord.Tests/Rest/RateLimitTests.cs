@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Adapters.Discord.Rest;
 using StudyBot.Adapters.Discord.Tests.Fakes;
 using StudyBot.Core.Chat;
 
@@ -63,6 +65,30 @@ public sealed class RateLimitTests
         var posts = fake.RequestsTo("POST", "channels/chan-1/messages");
         Assert.Equal(2, posts.Count);
         Assert.True(posts[1].Since(posts[0].At) >= TimeSpan.FromMilliseconds(900), $"retried after {posts[1].Since(posts[0].At)}");
+    }
+
+    [Fact]
+    public async Task Interaction_callbacks_leave_no_bucket_behind_and_a_429_on_one_is_still_waited_out()
+    {
+        await using var fake = await FakeDiscord.StartAsync();
+        await using var host = await DiscordTestHost.StartAsync(fake, start: false);
+        var rest = host.Host.Services.GetRequiredService<DiscordRestClient>();
+        var api = host.Host.Services.GetRequiredService<DiscordApi>();
+        var limited = 0;
+        fake.Script(r => r.Is("POST", "interactions/i-0/") && Interlocked.Increment(ref limited) == 1
+            ? new FakeResponse(429, """{"message": "You are being rate limited.", "retry_after": 0.4, "global": false}""",
+                new Dictionary<string, string> { ["X-RateLimit-Bucket"] = "interaction-bucket", ["X-RateLimit-Remaining"] = "0", ["X-RateLimit-Reset-After"] = "0.4" })
+            : null);
+        var before = rest.RememberedBuckets;
+
+        for (var i = 0; i < 50; i++)
+            await api.RespondAsync($"i-{i}", $"token-{i}", ChatReply.Private(Message.Title, Message.Body), CancellationToken.None);
+
+        Assert.Equal(before, rest.RememberedBuckets);
+        var first = fake.RequestsTo("POST", "interactions/i-0/");
+        Assert.Equal(2, first.Count);
+        Assert.True(first[1].Since(first[0].At) >= TimeSpan.FromMilliseconds(350), $"retried after {first[1].Since(first[0].At)}");
+        Assert.Equal(51, fake.RequestsTo("POST", "interactions/").Count);
     }
 
     [Fact]

@@ -56,15 +56,13 @@ public sealed class InMemoryStudyStore : IChannelStore, IUserStore, IPostStore, 
         lock (_gate) return Task.FromResult(_posts.GetValueOrDefault(postId));
     }
 
-    public Task<int> StreakBeforeAsync(long channelId, long userId, long postId, CancellationToken cancellationToken) => Task.FromResult(0);
-
     public Task<AnswerOutcome> RecordAnswerAsync(NewAnswer answer, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             if (!_posts.TryGetValue(answer.PostId, out var post)) return Task.FromResult(AnswerOutcome.UnknownPost);
             if (!post.IsOpenAt(answer.AnsweredAt)) return Task.FromResult(AnswerOutcome.Closed);
-            if (Answers.Any(a => a.PostId == answer.PostId && a.UserId == answer.UserId)) return Task.FromResult(AnswerOutcome.AlreadyAnswered);
+            if (Answers.Any(a => a.PostId == answer.PostId && a.User.UserId == answer.User.UserId)) return Task.FromResult(AnswerOutcome.AlreadyAnswered);
             Answers.Add(answer);
             return Task.FromResult(AnswerOutcome.Recorded);
         }
