@@ -7,7 +7,7 @@ namespace StudyBot.Storage.Sqlite;
 /// User ids by platform id, kept in memory once committed, so a known user's click writes no user
 /// row. Shared by the stores on one file: an answer adds its first-time user in its own transaction.
 /// </summary>
-internal sealed class KnownUsers
+internal sealed class KnownUsers(BoardCache boards)
 {
     private const string Upsert =
         """
@@ -27,5 +27,11 @@ internal sealed class KnownUsers
         Find(user) ?? (long)write.Command(Upsert, ("$platform", user.Platform), ("$id", user.UserId), ("$name", user.DisplayName)).ExecuteScalar()!;
 
     /// <summary>Call only after the transaction that wrote the row has committed: a rolled-back id may be reused.</summary>
-    public void Remember(ChatUser user, long id) => _known[(user.Platform, user.UserId)] = (id, user.DisplayName);
+    public void Remember(ChatUser user, long id)
+    {
+        var key = (user.Platform, user.UserId);
+        // Not known in memory means the row may have held another name before this write.
+        if (!_known.TryGetValue(key, out var known) || known.Name != user.DisplayName) boards.NamesChanged();
+        _known[key] = (id, user.DisplayName);
+    }
 }

@@ -24,6 +24,7 @@ public sealed class SqliteDatabase
             DefaultTimeout = 30,
         }.ToString();
         GroupCommit = new SqliteGroupCommit(this);
+        Users = new KnownUsers(Boards);
     }
 
     public string Path { get; }
@@ -33,7 +34,10 @@ public sealed class SqliteDatabase
     public SqliteGroupCommit GroupCommit { get; }
 
     /// <summary>Users already committed, by platform id: a known user's click writes no user row.</summary>
-    internal KnownUsers Users { get; } = new();
+    internal KnownUsers Users { get; }
+
+    /// <summary>Dated boards as last read, dropped when a post closes or a name changes.</summary>
+    internal BoardCache Boards { get; } = new();
 
     /// <summary>
     /// Caps the file at this many pages on every connection opened from now on (SQLite's

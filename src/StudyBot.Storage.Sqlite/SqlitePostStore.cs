@@ -128,10 +128,10 @@ public sealed class SqlitePostStore(SqliteDatabase database) : IPostStore
         // One transaction: the post closes and its answers join the all-time totals together, and no
         // answer can slip in between (recording one checks closed_at under the same write lock).
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var closed = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE posts SET closed_at = @closedAt WHERE id = @postId AND closed_at IS NULL",
-            new { postId, closedAt = Time.ToMs(closedAt) }, transaction, cancellationToken: cancellationToken)) == 1;
-        if (closed)
+        var channelId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "UPDATE posts SET closed_at = @closedAt WHERE id = @postId AND closed_at IS NULL RETURNING channel_id",
+            new { postId, closedAt = Time.ToMs(closedAt) }, transaction, cancellationToken: cancellationToken));
+        if (channelId is not null)
         {
             // "WHERE true" keeps SQLite from reading ON CONFLICT as part of the SELECT's join.
             await connection.ExecuteAsync(new CommandDefinition(
@@ -145,7 +145,8 @@ public sealed class SqlitePostStore(SqliteDatabase database) : IPostStore
         }
         await transaction.CommitAsync(cancellationToken);
         _openPosts.Forget(postId);
-        return closed;
+        if (channelId is { } changed) database.Boards.ChannelChanged(changed);
+        return channelId is not null;
     }
 
     public async Task<PostResults> ResultsAsync(long postId, CancellationToken cancellationToken)

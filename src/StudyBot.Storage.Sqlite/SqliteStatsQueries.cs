@@ -8,6 +8,18 @@ public sealed class SqliteStatsQueries(SqliteDatabase database) : IStatsQueries
 {
     public async Task<IReadOnlyList<LeaderboardRow>> LeaderboardAsync(long channelId, DateTimeOffset? from, DateTimeOffset? to, int limit, CancellationToken cancellationToken)
     {
+        if (from is null && to is null) return await ReadBoardAsync(channelId, from, to, limit, cancellationToken);
+        // A dated board sums every answer in its range: read it once per change, not per request.
+        var key = new BoardKey(channelId, Time.ToMs(from ?? DateTimeOffset.MinValue), Time.ToMs(to ?? DateTimeOffset.MaxValue), limit);
+        if (database.Boards.Find(key) is { } kept) return kept;
+        var version = database.Boards.Version(channelId);
+        var rows = await ReadBoardAsync(channelId, from, to, limit, cancellationToken);
+        database.Boards.Keep(key, version, rows);
+        return rows;
+    }
+
+    private async Task<IReadOnlyList<LeaderboardRow>> ReadBoardAsync(long channelId, DateTimeOffset? from, DateTimeOffset? to, int limit, CancellationToken cancellationToken)
+    {
         await using var connection = database.Open();
         var rows = await connection.QueryAsync<BoardRow>(new CommandDefinition(
             from is null && to is null ? AllTimeBoard : RangeBoard,

@@ -1,3 +1,4 @@
+using StudyBot.Core.Storage;
 using StudyBot.Core.Study;
 
 namespace StudyBot.Storage.Sqlite.Tests;
@@ -43,6 +44,47 @@ public sealed class StatsContractTests : IDisposable
         Assert.Empty(await _store.Stats.LeaderboardAsync(channel.Id, null, null, 10, default));
         await _store.Posts.CloseAsync(post.Id, T0.AddHours(1), default);
         Assert.Single(await _store.Stats.LeaderboardAsync(channel.Id, null, null, 10, default));
+    }
+
+    [Fact]
+    public async Task A_weekly_board_read_again_shows_answers_once_their_post_closes_and_only_in_that_channel()
+    {
+        var channel = await _store.ChannelAsync();
+        var other = await _store.ChannelAsync("c2");
+        var (from, to) = (T0, T0.AddDays(7));
+        var monday = await _store.PostAsync(channel.Id, Day, T0);
+        var tuesday = await _store.PostAsync(channel.Id, Day.AddDays(1), T0.AddDays(1));
+        var elsewhere = await _store.PostAsync(other.Id, Day, T0);
+        await _store.AnswerAsync(monday, await _store.UserAsync("ann"), true, T0.AddMinutes(1));
+        await _store.AnswerAsync(elsewhere, await _store.UserAsync("eve"), true, T0.AddMinutes(1));
+        await _store.Posts.CloseAsync(monday.Id, T0.AddHours(12), default);
+        await _store.Posts.CloseAsync(elsewhere.Id, T0.AddHours(12), default);
+        Assert.Equal(["ann"], (await _store.Stats.LeaderboardAsync(channel.Id, from, to, 10, default)).Select(r => r.DisplayName));
+        Assert.Equal(["eve"], (await _store.Stats.LeaderboardAsync(other.Id, from, to, 10, default)).Select(r => r.DisplayName));
+
+        await _store.AnswerAsync(tuesday, await _store.UserAsync("ben"), true, T0.AddDays(1).AddMinutes(1));
+        await _store.AnswerAsync(tuesday, await _store.UserAsync("cat"), true, T0.AddDays(1).AddMinutes(2));
+        Assert.Equal(["ann"], (await _store.Stats.LeaderboardAsync(channel.Id, from, to, 10, default)).Select(r => r.DisplayName));
+
+        await _store.Posts.CloseAsync(tuesday.Id, T0.AddDays(1).AddHours(12), default);
+        Assert.Equal(["ann", "ben", "cat"], (await _store.Stats.LeaderboardAsync(channel.Id, from, to, 10, default)).Select(r => r.DisplayName));
+        Assert.Equal(["ann", "ben"], (await _store.Stats.LeaderboardAsync(channel.Id, from, to, 2, default)).Select(r => r.DisplayName));
+    }
+
+    [Fact]
+    public async Task A_weekly_board_shows_a_members_new_display_name()
+    {
+        var channel = await _store.ChannelAsync();
+        var (from, to) = (T0, T0.AddDays(7));
+        var monday = await _store.PostAsync(channel.Id, Day, T0);
+        var tuesday = await _store.PostAsync(channel.Id, Day.AddDays(1), T0.AddDays(1));
+        await _store.AnswerAsync(monday, await _store.UserAsync("ann"), true, T0.AddMinutes(1));
+        await _store.Posts.CloseAsync(monday.Id, T0.AddHours(12), default);
+        Assert.Equal(["ann"], (await _store.Stats.LeaderboardAsync(channel.Id, from, to, 10, default)).Select(r => r.DisplayName));
+
+        await _store.Posts.RecordAnswerAsync(new NewAnswer(tuesday.Id, channel.Id, StoreFixture.User("ann") with { DisplayName = "Ann Kim" }, "topic", "0", true, T0.AddDays(1)), default);
+
+        Assert.Equal(["Ann Kim"], (await _store.Stats.LeaderboardAsync(channel.Id, from, to, 10, default)).Select(r => r.DisplayName));
     }
 
     [Fact]
