@@ -32,6 +32,10 @@ public static class SchedulingSetup
                     settings.StoreJobDataAsStrings = true;
                 });
             });
+            // A daily post spends most of its time waiting for the chat platform's rate limit, not on a
+            // CPU: with Quartz's default 10 slots, 1,000 channels due together could not keep Discord's
+            // 50 requests a second busy. Quartz acquires as many due triggers per round as it has slots.
+            quartz.UseDefaultThreadPool(options.MaxConcurrentJobs);
             quartz.AddJob<PostDailyQuestionJob>(job => job.WithIdentity(PostDailyQuestionJob.Key).StoreDurably());
             quartz.AddJob<CloseQuestionJob>(job => job.WithIdentity(CloseQuestionJob.Key).StoreDurably());
             quartz.AddJob<PostLeaderboardJob>(job => job.WithIdentity(PostLeaderboardJob.Key).StoreDurably());

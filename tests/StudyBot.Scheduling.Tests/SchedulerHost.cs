@@ -12,7 +12,7 @@ namespace StudyBot.Scheduling.Tests;
 /// <summary>A real host with Quartz on a SQLite file, a recording chat platform and a shifted clock.</summary>
 internal static class SchedulerHost
 {
-    public static IHost Build(string databasePath, TimeProvider clock, RecordingChatPlatform platform, TimeSpan? answerWindow = null)
+    public static IHost Build(string databasePath, TimeProvider clock, IChatPlatform platform, TimeSpan? answerWindow = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

@@ -46,14 +46,14 @@ public sealed class DiscordRestClient(
                     logger.LogDebug("Waiting {Wait} for the rate-limit bucket of {Route}.", wait, route);
                     await Task.Delay(wait, clock, cancellationToken);
                 }
-                await _global.WaitAsync(countsTowardLimit: !route.IsInteraction, cancellationToken);
-                failures.ThrowIfFailed();
-
                 using var request = new HttpRequestMessage(route.Method, route.Path);
                 if (body is not null)
                     request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+                using var place = await _global.WaitAsync(countsTowardLimit: !route.IsInteraction, cancellationToken);
+                failures.ThrowIfFailed();
                 using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
                 var text = await response.Content.ReadAsStringAsync(cancellationToken);
+                place.Dispose(); // answered: from now the request counts for one more second
 
                 var headers = RateLimitHeaders.Read(response.Headers);
                 var now = clock.GetUtcNow();

@@ -3,8 +3,12 @@ using StudyBot.Core.Study;
 
 namespace StudyBot.Scheduling.Jobs;
 
-/// <summary>Posts one channel's question of the day. One job, one trigger per channel.</summary>
-[DisallowConcurrentExecution]
+/// <summary>
+/// Posts one channel's question of the day. One job, one trigger per channel. Runs for many channels
+/// at once (no DisallowConcurrentExecution: that is per job, so it made every channel wait for the one
+/// before, and 1,000 channels due at 09:00 took longer than Discord's rate limit needs); a second run
+/// for the same channel and day finds the post reserved and does nothing.
+/// </summary>
 public sealed class PostDailyQuestionJob(DailyQuestions daily) : IJob
 {
     public static readonly JobKey Key = new("post-daily-question", StudySchedule.Group);

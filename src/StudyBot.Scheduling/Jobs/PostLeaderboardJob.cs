@@ -4,7 +4,6 @@ using StudyBot.Core.Study;
 namespace StudyBot.Scheduling.Jobs;
 
 /// <summary>Posts a channel's weekly leaderboard. One trigger per channel.</summary>
-[DisallowConcurrentExecution]
 public sealed class PostLeaderboardJob(Leaderboards leaderboards) : IJob
 {
     public static readonly JobKey Key = new("post-weekly-leaderboard", StudySchedule.Group);

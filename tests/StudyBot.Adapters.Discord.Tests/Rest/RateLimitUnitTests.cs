@@ -40,22 +40,48 @@ public sealed class RateLimitUnitTests
     }
 
     [Fact]
-    public async Task The_global_limit_allows_50_requests_a_second()
+    public async Task The_global_limit_counts_a_request_until_one_second_after_its_response()
     {
         var clock = new ManualClock();
         var limit = new GlobalRateLimit(50, clock);
-        for (var i = 0; i < 50; i++) await limit.WaitAsync(countsTowardLimit: true, CancellationToken.None);
+        var places = new List<IDisposable>();
+        for (var i = 0; i < 50; i++) places.Add(await limit.WaitAsync(countsTowardLimit: true, CancellationToken.None));
 
         var fiftyFirst = limit.WaitAsync(true, CancellationToken.None);
-        await limit.WaitAsync(countsTowardLimit: false, CancellationToken.None);
+        using (await limit.WaitAsync(countsTowardLimit: false, CancellationToken.None))
+        {
+            // Interaction routes are outside the limit.
+        }
+        clock.Advance(TimeSpan.FromSeconds(2));
         await clock.WaitForTimersAsync();
-        Assert.False(fiftyFirst.IsCompleted);
-        clock.Advance(TimeSpan.FromSeconds(1));
-        await clock.WaitForTimersAsync();
-        Assert.False(fiftyFirst.IsCompleted); // the window has a small margin for jitter on the way to Discord
-        clock.Advance(TimeSpan.FromMilliseconds(25));
+        Assert.False(fiftyFirst.IsCompleted); // 50 still in flight: Discord may count them any moment
 
-        await fiftyFirst.WaitAsync(TimeSpan.FromSeconds(5));
+        clock.Advance(TimeSpan.FromMilliseconds(300));
+        foreach (var place in places) place.Dispose();
+        clock.Advance(TimeSpan.FromMilliseconds(999));
+        await clock.WaitForTimersAsync();
+        Assert.False(fiftyFirst.IsCompleted); // answered less than a second ago
+        clock.Advance(TimeSpan.FromMilliseconds(20));
+
+        (await fiftyFirst.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+    }
+
+    [Fact]
+    public async Task A_request_answered_early_frees_its_place_a_second_later_while_others_are_in_flight()
+    {
+        var clock = new ManualClock();
+        var limit = new GlobalRateLimit(2, clock);
+        var first = await limit.WaitAsync(true, CancellationToken.None);
+        using var second = await limit.WaitAsync(true, CancellationToken.None);
+        first.Dispose();
+        first.Dispose(); // twice is once
+
+        var third = limit.WaitAsync(true, CancellationToken.None);
+        await clock.WaitForTimersAsync();
+        Assert.False(third.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        (await third.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
     }
 
     [Fact]

@@ -57,6 +57,8 @@ public static class DiscordFanOutBench
         var posts = Posts(fake);
         var distinct = PostedChannels(fake);
         var seconds = Stopwatch.GetElapsedTime(dueAt, posts.Max(p => p.At)).TotalSeconds;
+        var ordered = posts.Select(p => Stopwatch.GetElapsedTime(dueAt, p.At).TotalSeconds).Order().ToList();
+        Console.Error.WriteLine("fan-out timeline: " + string.Join(" ", new[] { 0, 49, 99, 199, 499, 799, 999 }.Where(i => i < ordered.Count).Select(i => $"#{i + 1}:{ordered[i]:F2}s")));
         await host.StopAsync();
 
         var bound = (double)Channels / GlobalPerSecond;
