@@ -93,8 +93,9 @@ public static class StudyCards
         var body = new StringBuilder();
         foreach (var ranked in Leaderboard.Rank(rows))
         {
-            var medal = ranked.Rank switch { 1 => "🥇", 2 => "🥈", 3 => "🥉", _ => $"{ranked.Rank}." };
             var row = ranked.Row;
+            // Medals are for points: a week where nobody got one right shows plain ranks.
+            var medal = (ranked.Rank, row.Points > 0) switch { (1, true) => "🥇", (2, true) => "🥈", (3, true) => "🥉", _ => $"{ranked.Rank}." };
             body.Append(CultureInfo.InvariantCulture, $"{medal} **{row.DisplayName}** — {row.Points} ")
                 .Append(Say.In(language, "pts", "점"))
                 .Append(CultureInfo.InvariantCulture, $" ({row.Correct}/{row.Answered})\n");
