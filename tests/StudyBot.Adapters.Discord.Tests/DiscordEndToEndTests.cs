@@ -102,7 +102,7 @@ public sealed class DiscordEndToEndTests(ITestOutputHelper output)
         var rows = Description(board).Split('\n');
         Assert.Equal(3, rows.Length);
         Assert.Equal(["🥇 **Mina** — 10 pts (1/1)", "🥇 **Sora** — 10 pts (1/1)"], rows[..2].Order(StringComparer.Ordinal));
-        Assert.Equal("🥉 **Joon** — 0 pts (0/1)", rows[2]);
+        Assert.Equal("3. **Joon** — 0 pts (0/1)", rows[2]);
 
         // 6. Someone who cannot manage the channel cannot post a question.
         var denied = await bot.InteractAsync(Payloads.SlashCommand("int-denied", "study", [Payloads.SubCommand("now")],

@@ -158,7 +158,7 @@ public sealed class SlackEndToEndTests : IAsyncLifetime, IDisposable
         var boardText = Text(board);
         Assert.Contains("🥇 *alice* — 10 pts (1/1)", boardText);
         Assert.Contains("🥇 *carol* — 10 pts (1/1)", boardText);
-        Assert.Contains("🥉 *bob* — 0 pts (0/1)", boardText);
+        Assert.Contains("3. *bob* — 0 pts (0/1)", boardText);
         Assert.True(boardText.IndexOf("*alice*", StringComparison.Ordinal) < boardText.IndexOf("*bob*", StringComparison.Ordinal));
         Assert.True(boardText.IndexOf("*carol*", StringComparison.Ordinal) < boardText.IndexOf("*bob*", StringComparison.Ordinal));
         Assert.DoesNotContain("dave", boardText);

@@ -11,7 +11,8 @@ public class TopicIndexOnAwsPackTests
     {
         var names = Pack.Topics.SelectMany(t => t.Names()).Distinct().ToList();
         var random = new Random(7);
-        var queries = new TheoryData<string>();
+        // A set, because xunit skips repeated theory rows and says so on every run.
+        var queries = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var name in names.Take(60))
         {
             queries.Add(name);
@@ -21,7 +22,7 @@ public class TopicIndexOnAwsPackTests
         foreach (var extra in new[] { "kubernetes", "블록체인", "s3 glacier deep", "ＥＢＳ", "amazn sqs", "보안 그룹 규칙", "a", "zz" }) queries.Add(extra);
         const string alphabet = "abcdefs3 볼륨규칙";
         for (var i = 0; i < 20; i++) queries.Add(new string(Enumerable.Range(0, random.Next(1, 12)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray()));
-        return queries;
+        return new TheoryData<string>(queries);
     }
 
     [Theory]

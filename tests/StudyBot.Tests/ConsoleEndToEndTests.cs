@@ -64,7 +64,7 @@ public sealed class ConsoleEndToEndTests : IDisposable
         Assert.True(board.IndexOf("carol", StringComparison.Ordinal) < board.IndexOf("bob", StringComparison.Ordinal));
         Assert.Contains("🥇 alice — 10 pts (1/1)", board, StringComparison.Ordinal);
         Assert.Contains("🥇 carol — 10 pts (1/1)", board, StringComparison.Ordinal);
-        Assert.Contains("🥉 bob — 0 pts (0/1)", board, StringComparison.Ordinal);
+        Assert.Contains("3. bob — 0 pts (0/1)", board, StringComparison.Ordinal);
 
         _terminal.EndInput();
         await run.WaitAsync(TimeSpan.FromSeconds(30));

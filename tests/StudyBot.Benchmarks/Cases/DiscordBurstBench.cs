@@ -103,14 +103,19 @@ public static class DiscordBurstBench
             if (Interlocked.Increment(ref answered) == clicks) allAnswered.TrySetResult();
         }
         fake.RequestReceived += OnRequest;
+        // The clicks are written out before the clock starts: making them is Discord's work, not the bot's.
+        var frames = Enumerable.Range(0, clicks).Select(i => new JsonObject
+        {
+            ["op"] = 0, ["s"] = nextSequence(), ["t"] = "INTERACTION_CREATE",
+            ["d"] = Payloads.Button($"{channelId}-c{i}", buttonId, userId: $"{channelId}-{i}", channelId: channelId),
+        }.ToJsonString()).ToArray();
         var sentAt = new long[clicks];
         var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < clicks; i++)
         {
             await window.WaitAsync();
-            var click = Payloads.Button($"{channelId}-c{i}", buttonId, userId: $"{channelId}-{i}", channelId: channelId);
             sentAt[i] = Stopwatch.GetTimestamp();
-            await gateway.DispatchAsync("INTERACTION_CREATE", nextSequence(), click);
+            await gateway.SendTextAsync(frames[i]);
         }
         await allAnswered.Task.WaitAsync(TimeSpan.FromMinutes(3));
         fake.RequestReceived -= OnRequest;
