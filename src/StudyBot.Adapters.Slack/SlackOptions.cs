@@ -48,6 +48,9 @@ public sealed class SlackOptions
 
     public int ChannelMessageBurst { get; set; } = 3;
 
+    /// <summary>chat.postMessage requests a second across the whole workspace (Slack limits that too, without publishing a figure).</summary>
+    public int WorkspaceMessagesPerSecond { get; set; } = 10;
+
     /// <summary>How often one Web API call is retried after HTTP 429 before it fails.</summary>
     public int MaxRateLimitRetries { get; set; } = 5;
 

@@ -29,6 +29,8 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             errors.Add($"{Setting("MaxReconnectDelay")} must not be below {Setting("ReconnectDelay")}.");
         if (options.ChannelMessageBurst is < 1 or > 50)
             errors.Add($"{Setting("ChannelMessageBurst")} must be between 1 and 50.");
+        if (options.WorkspaceMessagesPerSecond is < 1 or > 100)
+            errors.Add($"{Setting("WorkspaceMessagesPerSecond")} must be between 1 and 100 (chat.postMessage requests a second across the workspace).");
         if (options.MaxRateLimitRetries is < 0 or > 20)
             errors.Add($"{Setting("MaxRateLimitRetries")} must be between 0 and 20.");
         if (options.MaxConcurrentEnvelopes is < 1 or > 256)

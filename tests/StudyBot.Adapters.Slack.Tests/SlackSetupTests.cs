@@ -67,6 +67,19 @@ public sealed class SlackSetupTests
         Assert.Contains("StudyBot:Slack:AckDeadline", message);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("101")]
+    public async Task Workspace_message_rate_outside_1_to_100_is_rejected_naming_the_setting(string perSecond)
+    {
+        var settings = Tokens(SlackTestHost.AppToken, SlackTestHost.BotToken);
+        settings["StudyBot:Slack:WorkspaceMessagesPerSecond"] = perSecond;
+
+        var message = await StartFailureAsync(settings);
+
+        Assert.Contains("StudyBot:Slack:WorkspaceMessagesPerSecond (environment StudyBot__Slack__WorkspaceMessagesPerSecond) must be between 1 and 100", message);
+    }
+
     private static Dictionary<string, string?> Tokens(string? app, string? bot) => new()
     {
         ["StudyBot:Slack:AppToken"] = app,
