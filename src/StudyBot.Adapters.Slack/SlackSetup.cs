@@ -33,6 +33,7 @@ public static class SlackSetup
         services.AddSingleton<SlackStatus>();
         services.AddSingleton<SlackWebApi>();
         services.AddSingleton<ChannelPacer>();
+        services.AddSingleton<WorkspaceMessagePacer>();
         services.AddSingleton<SlackUserDirectory>();
         services.AddSingleton<SlackResponder>();
         services.AddSingleton<IChatPlatform, SlackPlatform>();

@@ -10,17 +10,24 @@ namespace StudyBot.Adapters.Slack.WebApi;
 
 /// <summary>
 /// Calls Slack's Web API: bearer token, JSON or form body, <c>ok:false</c> turned into a
-/// <see cref="SlackApiException"/> with the fix, HTTP 429 retried after <c>Retry-After</c>.
-/// Tokens and response URLs are never logged.
+/// <see cref="SlackApiException"/> with the fix, HTTP 429 retried after <c>Retry-After</c>,
+/// chat.postMessage paced across the workspace. Tokens and response URLs are never logged.
 /// </summary>
 internal sealed class SlackWebApi(
     IHttpClientFactory httpClients,
     IOptions<SlackOptions> options,
+    WorkspaceMessagePacer workspacePacer,
     SlackStatus status,
     TimeProvider clock,
     ILogger<SlackWebApi> logger)
 {
     public const string HttpClientName = "StudyBot.Slack";
+
+    /// <summary>
+    /// The method a fan-out of daily questions sends in bulk, so the only one paced per workspace; the others
+    /// keep to Slack's per-method tiers on their own and fall back on Retry-After.
+    /// </summary>
+    private const string PostMessage = "chat.postMessage";
 
     private readonly SlackOptions _options = options.Value;
 
@@ -45,7 +52,7 @@ internal sealed class SlackWebApi(
             var request = new HttpRequestMessage(HttpMethod.Post, url);
             request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
             return request;
-        }, _options.MaxRateLimitRetries, cancellationToken);
+        }, _options.MaxRateLimitRetries, pacedPerWorkspace: false, cancellationToken);
         if (response.IsSuccessStatusCode) return;
         var detail = (await response.Content.ReadAsStringAsync(cancellationToken)).Trim();
         var message = $"Slack refused a reply through response_url (HTTP {(int)response.StatusCode}{(detail.Length is > 0 and < 100 ? ", " + detail : "")}): response URLs expire after 30 minutes and 5 uses.";
@@ -63,7 +70,7 @@ internal sealed class SlackWebApi(
             var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content() };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
             return request;
-        }, retryRateLimits ? _options.MaxRateLimitRetries : 0, cancellationToken);
+        }, retryRateLimits ? _options.MaxRateLimitRetries : 0, pacedPerWorkspace: method == PostMessage, cancellationToken);
 
         if (!response.IsSuccessStatusCode)
         {
@@ -103,13 +110,18 @@ internal sealed class SlackWebApi(
     }
 
     /// <summary>Sends, waiting out HTTP 429 (and <c>ok:false ratelimited</c>) as long as Retry-After asks.</summary>
-    private async Task<HttpResponseMessage> SendAsync(string name, Func<HttpRequestMessage> build, int maxRetries, CancellationToken cancellationToken)
+    /// <param name="pacedPerWorkspace">Whether each attempt (a retry counts at Slack too) waits for a workspace permit.</param>
+    private async Task<HttpResponseMessage> SendAsync(string name, Func<HttpRequestMessage> build, int maxRetries, bool pacedPerWorkspace,
+        CancellationToken cancellationToken)
     {
         var client = httpClients.CreateClient(HttpClientName);
         for (var attempt = 0; ; attempt++)
         {
             using var request = build();
-            var response = await client.SendAsync(request, cancellationToken);
+            HttpResponseMessage response;
+            // The permit is held only around the request itself: never through a Retry-After wait.
+            using (pacedPerWorkspace ? await workspacePacer.WaitTurnAsync(cancellationToken) : null)
+                response = await client.SendAsync(request, cancellationToken);
             if (response.StatusCode != HttpStatusCode.TooManyRequests) return response;
             if (attempt >= maxRetries) return response;
 
