@@ -57,9 +57,10 @@ public static class SlackFanOutBench
         await host.StopAsync();
 
         var bound = (double)Channels / WorkspacePerSecond;
-        var check = accepted == Channels && channels == Channels ? $"{Channels} channels posted once each" : $"CHECK FAILED: {accepted} accepted posts to {channels} channels";
+        var ok = accepted == Channels && channels == Channels;
+        var check = ok ? $"{Channels} channels posted once each" : $"CHECK FAILED: {accepted} accepted posts to {channels} channels";
         table.Add(new Result($"Slack fan-out, {Channels} channels due together (s)", seconds, "s", 1.05 * bound, true,
-            $"bound N/{WorkspacePerSecond}", bound, $"{check}; {slack.RateLimits.Rejections} × 429; workspace rate assumed {WorkspacePerSecond}/s, 1/s per channel"));
+            $"bound N/{WorkspacePerSecond}", bound, $"{check}; {slack.RateLimits.Rejections} × 429; workspace rate assumed {WorkspacePerSecond}/s, 1/s per channel", Checked: ok));
         table.Add(new Result("Slack fan-out, 429 responses", slack.RateLimits.Rejections, "responses", 0, true,
             Note: $"the adapter paces each channel (1/s, bursts of 3) and the workspace ({WorkspacePerSecond}/s, counted until 1.01 s after Slack answers)"));
     }
