@@ -1,15 +1,17 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
 using StudyBot.Core.Scheduling;
 using StudyBot.Core.Storage;
+using StudyBot.Scheduling.Jobs;
 
 namespace StudyBot.Scheduling;
 
 /// <summary>
-/// At start, gives every enabled channel its triggers and every open post its close, when missing.
-/// Existing triggers are left alone: replacing one would reset it and lose a misfire Quartz is
-/// about to recover. Settings changes reschedule through the commands instead.
+/// At start, before Quartz runs, brings the stored triggers in step with the channel settings (which
+/// may have changed while the bot was down) and gives every open post its close when missing. New and
+/// changed triggers go to Quartz in batches; unchanged ones are kept (see <see cref="ChannelTriggerChanges"/>).
 /// </summary>
 public sealed class ScheduleSynchronizer(
     ISchedulerFactory schedulers,
@@ -20,23 +22,34 @@ public sealed class ScheduleSynchronizer(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var existing = (await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(StudySchedule.Group), cancellationToken)).ToHashSet();
+        var stored = (await scheduler.QueryTriggers(
+            new TriggerQuery { Group = GroupMatcher<TriggerKey>.GroupEquals(StudySchedule.Group), Take = PagedQuery.All }, cancellationToken)).Items;
 
-        var added = 0;
-        foreach (var channel in await channels.ListEnabledAsync(cancellationToken))
-        {
-            if (existing.Contains(StudySchedule.DailyKey(channel.Id))) continue;
-            await schedule.ScheduleChannelAsync(channel, cancellationToken);
-            added++;
-        }
+        var wanted = (await channels.ListEnabledAsync(cancellationToken)).SelectMany(channel => ChannelTrigger.For(channel, scheduler.TimeProvider));
+        var changes = ChannelTriggerChanges.Between(wanted, stored);
+        if (changes.ToRemove.Count > 0) await scheduler.UnscheduleJobs(changes.ToRemove, cancellationToken);
+        await StoreAsync(scheduler, changes.ToStore, cancellationToken);
+
+        var storedKeys = stored.Select(header => header.Key).ToHashSet();
         foreach (var post in await posts.ListOpenAsync(cancellationToken))
         {
-            if (!existing.Contains(StudySchedule.CloseKey(post.Id)))
+            if (!storedKeys.Contains(StudySchedule.CloseKey(post.Id)))
                 await schedule.ScheduleCloseAsync(post.Id, post.ClosesAt, cancellationToken);
         }
-        if (added > 0) logger.LogInformation("Scheduled {Count} channels that had no triggers.", added);
+        logger.LogInformation("Channel triggers in step in {Milliseconds:0} ms: {Stored} scheduled, {Removed} removed, {Unchanged} unchanged.",
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds, changes.ToStore.Count, changes.ToRemove.Count, changes.Unchanged);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static async Task StoreAsync(IScheduler scheduler, IReadOnlyList<ITrigger> triggers, CancellationToken cancellationToken)
+    {
+        if (triggers.Count == 0) return;
+        var jobs = (await scheduler.GetJobDetails([PostDailyQuestionJob.Key, PostLeaderboardJob.Key], cancellationToken)).ToDictionary(job => job.Key);
+        // Replace: a changed trigger is stored over its old self, and the job is stored as it already is.
+        foreach (var batch in TriggerBatches.Of(triggers, jobs))
+            await scheduler.ScheduleJobs(batch, new ScheduleJobOptions { Replace = true }, cancellationToken);
+    }
 }
