@@ -10,18 +10,18 @@ namespace StudyBot.Scheduling;
 /// (the time or zone changed while the bot was down) is stored again; one that no enabled channel asks
 /// for (the channel, or its board, was turned off) is removed.
 /// </summary>
-internal sealed record ChannelTriggerChanges(IReadOnlyList<ITrigger> ToStore, IReadOnlyList<TriggerKey> ToRemove, int Unchanged)
+internal sealed record ChannelTriggerChanges(IReadOnlyList<ChannelTrigger> ToStore, IReadOnlyList<TriggerKey> ToRemove, int Unchanged)
 {
-    public static ChannelTriggerChanges Between(IEnumerable<ITrigger> wanted, IEnumerable<TriggerHeader> stored)
+    public static ChannelTriggerChanges Between(IEnumerable<ChannelTrigger> wanted, IEnumerable<TriggerHeader> stored)
     {
         var storedSchedules = stored.Where(IsChannelTrigger).ToDictionary(header => header.Key, header => header.Description);
         var wantedKeys = new HashSet<TriggerKey>();
-        var toStore = new List<ITrigger>();
+        var toStore = new List<ChannelTrigger>();
         var unchanged = 0;
         foreach (var trigger in wanted)
         {
             wantedKeys.Add(trigger.Key);
-            if (storedSchedules.TryGetValue(trigger.Key, out var schedule) && schedule == trigger.Description) unchanged++;
+            if (storedSchedules.TryGetValue(trigger.Key, out var schedule) && schedule == trigger.Schedule) unchanged++;
             else toStore.Add(trigger);
         }
         var toRemove = storedSchedules.Keys.Where(key => !wantedKeys.Contains(key)).ToList();

@@ -26,8 +26,7 @@ public sealed class ScheduleSynchronizer(
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var stored = (await scheduler.QueryTriggers(
             new TriggerQuery { Group = GroupMatcher<TriggerKey>.GroupEquals(StudySchedule.Group), Take = PagedQuery.All }, cancellationToken)).Items;
-
-        var wanted = (await channels.ListEnabledAsync(cancellationToken)).SelectMany(channel => ChannelTrigger.For(channel, scheduler.TimeProvider));
+        var wanted = (await channels.ListEnabledAsync(cancellationToken)).SelectMany(ChannelTrigger.For);
         var changes = ChannelTriggerChanges.Between(wanted, stored);
         if (changes.ToRemove.Count > 0) await scheduler.UnscheduleJobs(changes.ToRemove, cancellationToken);
         await StoreAsync(scheduler, changes.ToStore, cancellationToken);
@@ -44,12 +43,13 @@ public sealed class ScheduleSynchronizer(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private static async Task StoreAsync(IScheduler scheduler, IReadOnlyList<ITrigger> triggers, CancellationToken cancellationToken)
+    private static async Task StoreAsync(IScheduler scheduler, IReadOnlyList<ChannelTrigger> triggers, CancellationToken cancellationToken)
     {
         if (triggers.Count == 0) return;
         var jobs = (await scheduler.GetJobDetails([PostDailyQuestionJob.Key, PostLeaderboardJob.Key], cancellationToken)).ToDictionary(job => job.Key);
         // Replace: a changed trigger is stored over its old self, and the job is stored as it already is.
-        foreach (var batch in TriggerBatches.Of(triggers, jobs))
+        // Each batch's triggers are built as it is taken, so one batch of them is in memory at a time.
+        foreach (var batch in TriggerBatches.Of(triggers.Select(trigger => trigger.Build(scheduler.TimeProvider)), jobs))
             await scheduler.ScheduleJobs(batch, new ScheduleJobOptions { Replace = true }, cancellationToken);
     }
 }

@@ -21,9 +21,9 @@ public sealed class StudySchedule(ISchedulerFactory schedulers) : IStudySchedule
     public async Task ScheduleChannelAsync(ChannelSettings channel, CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        await scheduler.ScheduleTrigger(ChannelTrigger.Daily(channel, scheduler.TimeProvider), TriggerConflict.Replace, cancellationToken);
+        await scheduler.ScheduleTrigger(ChannelTrigger.Daily(channel).Build(scheduler.TimeProvider), TriggerConflict.Replace, cancellationToken);
         if (channel.LeaderboardEnabled)
-            await scheduler.ScheduleTrigger(ChannelTrigger.Weekly(channel, scheduler.TimeProvider), TriggerConflict.Replace, cancellationToken);
+            await scheduler.ScheduleTrigger(ChannelTrigger.Weekly(channel).Build(scheduler.TimeProvider), TriggerConflict.Replace, cancellationToken);
         else
             await scheduler.UnscheduleJob(WeeklyKey(channel.Id), cancellationToken);
     }
