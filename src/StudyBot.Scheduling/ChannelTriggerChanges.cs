@@ -10,22 +10,29 @@ namespace StudyBot.Scheduling;
 /// (the time or zone changed while the bot was down) is stored again; one that no enabled channel asks
 /// for (the channel, or its board, was turned off) is removed.
 /// </summary>
-internal sealed record ChannelTriggerChanges(IReadOnlyList<ChannelTrigger> ToStore, IReadOnlyList<TriggerKey> ToRemove, int Unchanged)
+/// <param name="ToRecord">
+/// Stored before schedules were recorded (no description) and still waiting for a fire time that has
+/// passed: storing one again would lose that misfire, so the synchronizer compares it with the stored
+/// trigger itself. One whose next fire time is still ahead is simply stored again: built from now, an
+/// unchanged schedule gives the same next fire time.
+/// </param>
+internal sealed record ChannelTriggerChanges(IReadOnlyList<ChannelTrigger> ToStore, IReadOnlyList<ChannelTrigger> ToRecord, IReadOnlyList<TriggerKey> ToRemove, int Wanted)
 {
-    public static ChannelTriggerChanges Between(IEnumerable<ChannelTrigger> wanted, IEnumerable<TriggerHeader> stored)
+    public static ChannelTriggerChanges Between(IEnumerable<ChannelTrigger> wanted, IEnumerable<TriggerHeader> stored, DateTimeOffset now)
     {
-        var storedSchedules = stored.Where(IsChannelTrigger).ToDictionary(header => header.Key, header => header.Description);
+        var storedHeaders = stored.Where(IsChannelTrigger).ToDictionary(header => header.Key);
         var wantedKeys = new HashSet<TriggerKey>();
         var toStore = new List<ChannelTrigger>();
-        var unchanged = 0;
+        var toRecord = new List<ChannelTrigger>();
         foreach (var trigger in wanted)
         {
             wantedKeys.Add(trigger.Key);
-            if (storedSchedules.TryGetValue(trigger.Key, out var schedule) && schedule == trigger.Schedule) unchanged++;
+            if (storedHeaders.TryGetValue(trigger.Key, out var header) && header.Description == trigger.Schedule) continue;
+            if (header is { Description: null } && header.NextFireTimeUtc < now) toRecord.Add(trigger);
             else toStore.Add(trigger);
         }
-        var toRemove = storedSchedules.Keys.Where(key => !wantedKeys.Contains(key)).ToList();
-        return new ChannelTriggerChanges(toStore, toRemove, unchanged);
+        var toRemove = storedHeaders.Keys.Where(key => !wantedKeys.Contains(key)).ToList();
+        return new ChannelTriggerChanges(toStore, toRecord, toRemove, wantedKeys.Count);
     }
 
     // Close triggers share the group but belong to posts, not to channel settings.

@@ -27,9 +27,10 @@ public sealed class ScheduleSynchronizer(
         var stored = (await scheduler.QueryTriggers(
             new TriggerQuery { Group = GroupMatcher<TriggerKey>.GroupEquals(StudySchedule.Group), Take = PagedQuery.All }, cancellationToken)).Items;
         var wanted = (await channels.ListEnabledAsync(cancellationToken)).SelectMany(ChannelTrigger.For);
-        var changes = ChannelTriggerChanges.Between(wanted, stored);
+        var changes = ChannelTriggerChanges.Between(wanted, stored, scheduler.TimeProvider.GetUtcNow());
         if (changes.ToRemove.Count > 0) await scheduler.UnscheduleJobs(changes.ToRemove, cancellationToken);
-        await StoreAsync(scheduler, changes.ToStore, cancellationToken);
+        IReadOnlyList<ChannelTrigger> toStore = [.. changes.ToStore, .. await UnrecordedTriggers.RecordAsync(scheduler, changes.ToRecord, cancellationToken)];
+        await StoreAsync(scheduler, toStore, cancellationToken);
 
         var storedKeys = stored.Select(header => header.Key).ToHashSet();
         foreach (var post in await posts.ListOpenAsync(cancellationToken))
@@ -37,8 +38,8 @@ public sealed class ScheduleSynchronizer(
             if (!storedKeys.Contains(StudySchedule.CloseKey(post.Id)))
                 await schedule.ScheduleCloseAsync(post.Id, post.ClosesAt, cancellationToken);
         }
-        logger.LogInformation("Channel triggers in step in {Milliseconds:0} ms: {Stored} scheduled, {Removed} removed, {Unchanged} unchanged.",
-            Stopwatch.GetElapsedTime(started).TotalMilliseconds, changes.ToStore.Count, changes.ToRemove.Count, changes.Unchanged);
+        logger.LogInformation("Channel triggers in step in {Milliseconds:0} ms: {Stored} of {Wanted} stored anew, {Removed} removed.",
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds, toStore.Count, changes.Wanted, changes.ToRemove.Count);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -89,6 +89,35 @@ public sealed class SynchronizerTests : IDisposable
     }
 
     [Fact]
+    public async Task Triggers_stored_before_schedules_were_recorded_get_their_schedule_and_keep_a_missed_post()
+    {
+        var missed = await AddChannelAsync("missed");
+        var ahead = await AddChannelAsync("ahead");
+        await _channels.UpdateAsync(ahead with { PostTime = new TimeOnly(12, 0) }, default);
+        var moved = await AddChannelAsync("moved");
+        await using (var older = await StartAsync())
+        {
+            // What a StudyBot from before schedules were recorded stored: the same triggers without a description.
+            foreach (var key in new[] { StudySchedule.DailyKey(missed.Id), StudySchedule.DailyKey(ahead.Id), StudySchedule.DailyKey(moved.Id) })
+                await older.Scheduler.ScheduleTrigger((await older.TriggerAsync(key)).GetTriggerBuilder().WithDescription(null).Build(), TriggerConflict.Replace, default);
+        }
+
+        // Down across 09:00, back at 10:30: the 09:00 post is waiting to be made up, the 12:00 one is ahead,
+        // and one channel moved its post from 09:00 to 11:00 meanwhile.
+        await _channels.UpdateAsync(moved with { PostTime = new TimeOnly(11, 0) }, default);
+        _clock.Set(new DateTimeOffset(2026, 11, 23, 10, 30, 0, Seoul));
+        await using var run = await StartAsync();
+
+        var missedDaily = await run.TriggerAsync(StudySchedule.DailyKey(missed.Id));
+        Assert.Equal("0 0 9 * * ? Asia/Seoul", missedDaily.Description);
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 9, 0, 0, Seoul), missedDaily.NextFireTimeUtc);
+        var aheadDaily = await run.TriggerAsync(StudySchedule.DailyKey(ahead.Id));
+        Assert.Equal("0 0 12 * * ? Asia/Seoul", aheadDaily.Description);
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 12, 0, 0, Seoul), aheadDaily.NextFireTimeUtc);
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 11, 0, 0, Seoul), (await run.TriggerAsync(StudySchedule.DailyKey(moved.Id))).NextFireTimeUtc);
+    }
+
+    [Fact]
     public async Task A_schedule_changed_while_down_replaces_the_channels_triggers()
     {
         var channel = await AddChannelAsync("room");
