@@ -1,7 +1,6 @@
 using Quartz;
 using StudyBot.Core.Scheduling;
 using StudyBot.Core.Storage;
-using ChannelZones = StudyBot.Core.Study.TimeZones;
 using StudyBot.Scheduling.Jobs;
 
 namespace StudyBot.Scheduling;
@@ -22,9 +21,9 @@ public sealed class StudySchedule(ISchedulerFactory schedulers) : IStudySchedule
     public async Task ScheduleChannelAsync(ChannelSettings channel, CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        await scheduler.ScheduleTrigger(DailyTrigger(channel, scheduler.TimeProvider), TriggerConflict.Replace, cancellationToken);
+        await scheduler.ScheduleTrigger(ChannelTrigger.Daily(channel).Build(scheduler.TimeProvider), TriggerConflict.Replace, cancellationToken);
         if (channel.LeaderboardEnabled)
-            await scheduler.ScheduleTrigger(WeeklyTrigger(channel, scheduler.TimeProvider), TriggerConflict.Replace, cancellationToken);
+            await scheduler.ScheduleTrigger(ChannelTrigger.Weekly(channel).Build(scheduler.TimeProvider), TriggerConflict.Replace, cancellationToken);
         else
             await scheduler.UnscheduleJob(WeeklyKey(channel.Id), cancellationToken);
     }
@@ -48,25 +47,4 @@ public sealed class StudySchedule(ISchedulerFactory schedulers) : IStudySchedule
             .Build();
         await scheduler.ScheduleTrigger(trigger, TriggerConflict.Keep, cancellationToken);
     }
-
-    // FireAndProceed: after downtime the missed post fires once at start-up; the job posts it only if
-    // today's post time has passed and today has no post yet.
-    public static ITrigger DailyTrigger(ChannelSettings channel, TimeProvider clock) =>
-        ChannelCronTrigger(DailyKey(channel.Id), PostDailyQuestionJob.Key, channel, clock,
-            $"0 {channel.PostTime.Minute} {channel.PostTime.Hour} * * ?", CronTriggerMisfireInstruction.FireAndProceed);
-
-    // DoNothing: a board missed while the bot was down is skipped; a late board would show the wrong week.
-    public static ITrigger WeeklyTrigger(ChannelSettings channel, TimeProvider clock) =>
-        ChannelCronTrigger(WeeklyKey(channel.Id), PostLeaderboardJob.Key, channel, clock,
-            $"0 {channel.LeaderboardTime.Minute} {channel.LeaderboardTime.Hour} ? * {(int)channel.LeaderboardDay + 1}", CronTriggerMisfireInstruction.DoNothing);
-
-    private static ITrigger ChannelCronTrigger(TriggerKey key, JobKey job, ChannelSettings channel, TimeProvider clock, string cron, CronTriggerMisfireInstruction misfire) =>
-        TriggerBuilder.Create(clock)
-            .WithIdentity(key)
-            .ForJob(job)
-            .UsingJobData(JobData.ChannelId, JobData.Format(channel.Id))
-            .WithSchedule(CronScheduleBuilder.Create(cron)
-                .InTimeZone(ChannelZones.FindOrUtc(channel.TimeZoneId))
-                .WithMisfireInstruction(misfire))
-            .Build();
 }

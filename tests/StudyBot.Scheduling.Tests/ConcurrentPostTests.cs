@@ -11,6 +11,7 @@ namespace StudyBot.Scheduling.Tests;
 /// Channels due at the same minute are posted side by side: a post mostly waits on the chat
 /// platform's rate limit, so posting them one after another would make the last channel late.
 /// </summary>
+[Collection(QuartzCollection.Name)]
 public sealed class ConcurrentPostTests : IDisposable
 {
     private const int Channels = 5;

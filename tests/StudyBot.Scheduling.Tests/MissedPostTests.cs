@@ -9,6 +9,7 @@ using StudyBot.Testing;
 namespace StudyBot.Scheduling.Tests;
 
 /// <summary>Real Quartz triggers in the SQLite job store across restarts of the host.</summary>
+[Collection(QuartzCollection.Name)]
 public sealed class MissedPostTests : IDisposable
 {
     private static readonly TimeSpan Seoul = TimeSpan.FromHours(9);

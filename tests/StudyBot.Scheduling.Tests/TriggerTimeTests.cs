@@ -22,7 +22,7 @@ public class TriggerTimeTests
     public void New_york_posts_at_nine_local_on_both_sides_of_the_november_dst_change()
     {
         var start = new DateTimeOffset(2026, 10, 30, 0, 0, 0, TimeSpan.Zero);
-        var trigger = StudySchedule.DailyTrigger(Channel("America/New_York", 9), new ShiftedClock(start));
+        var trigger = ChannelTrigger.Daily(Channel("America/New_York", 9)).Build(new ShiftedClock(start));
 
         var times = FireTimes(trigger, start, 4);
 
@@ -39,7 +39,7 @@ public class TriggerTimeTests
     public void London_posts_at_seven_thirty_local_across_the_march_dst_change()
     {
         var start = new DateTimeOffset(2026, 3, 27, 12, 0, 0, TimeSpan.Zero);
-        var trigger = StudySchedule.DailyTrigger(Channel("Europe/London", 7, 30), new ShiftedClock(start));
+        var trigger = ChannelTrigger.Daily(Channel("Europe/London", 7, 30)).Build(new ShiftedClock(start));
 
         var times = FireTimes(trigger, start, 3);
 
@@ -55,7 +55,7 @@ public class TriggerTimeTests
     public void Seoul_has_no_dst_and_posts_at_midnight_utc_for_nine_local()
     {
         var start = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
-        var times = FireTimes(StudySchedule.DailyTrigger(Channel("Asia/Seoul", 9), new ShiftedClock(start)), start, 3);
+        var times = FireTimes(ChannelTrigger.Daily(Channel("Asia/Seoul", 9)).Build(new ShiftedClock(start)), start, 3);
         Assert.All(times, t => Assert.Equal(TimeSpan.Zero, t.UtcDateTime.TimeOfDay));
     }
 
@@ -64,7 +64,7 @@ public class TriggerTimeTests
     {
         var start = new DateTimeOffset(2026, 11, 18, 0, 0, 0, TimeSpan.Zero);
         var channel = Channel("Asia/Seoul", 9) with { LeaderboardDay = DayOfWeek.Friday, LeaderboardTime = new TimeOnly(18, 0) };
-        var times = FireTimes(StudySchedule.WeeklyTrigger(channel, new ShiftedClock(start)), start, 2);
+        var times = FireTimes(ChannelTrigger.Weekly(channel).Build(new ShiftedClock(start)), start, 2);
 
         Assert.Equal([new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero)], times);
     }

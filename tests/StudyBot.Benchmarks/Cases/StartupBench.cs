@@ -37,9 +37,14 @@ public static class StartupBench
         }
         var median = bot.Select(b => b.Seconds).Order().ElementAt(Runs / 2);
         var emptyMedian = empty.Order().ElementAt(Runs / 2);
+        // The first start is held to the same limits as a restart: a new bot with many channels must not stall.
+        table.Add(new Result($"first start to ready, full pack + {Channels:N0} channels, empty Quartz store", first.Seconds, "s", 2, true,
+            "empty .NET console program", emptyMedian, $"schedules {Channels * 2:N0} triggers (daily and weekly per channel)"));
+        table.Add(new Result($"RSS at ready, first start, full pack + {Channels:N0} channels", first.Rss, "MB", 150, true,
+            Note: "VmRSS from /proc, read when ready and 2 s later"));
         table.Add(new Result($"start to ready, full pack + {Channels:N0} channels (median of {Runs})", median, "s", 2, true,
             "empty .NET console program", emptyMedian,
-            $"runs {string.Join(", ", bot.Select(b => b.Seconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))} s; first start (scheduling all channels) {first.Seconds:0.0} s"));
+            $"runs {string.Join(", ", bot.Select(b => b.Seconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))} s; triggers already stored"));
         table.Add(new Result($"RSS at ready, full pack + {Channels:N0} channels (max of {Runs})", bot.Max(b => b.Rss), "MB", 150, true,
             Note: "VmRSS from /proc, read when ready and 2 s later"));
     }
