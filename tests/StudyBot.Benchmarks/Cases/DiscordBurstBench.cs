@@ -60,7 +60,9 @@ public static class DiscordBurstBench
         var ok = burst.Rows == Clicks && burst.Callbacks == Clicks;
         var check = ok ? "10,000 rows, one callback per click" : $"CHECK FAILED: {burst.Rows:N0} rows, {burst.Callbacks:N0} callbacks";
         table.Add(new Result("Discord answer burst, gateway to callback (answers/s)", burst.PerSecond, "answers/s", 5_000, false,
-            "loopback limit: bare HttpClient callbacks", loopback, $"{check}; {burst.PerSecond / loopback:P0} of the loopback limit (target ≥ 50 %); {WarmUp.Describe(warmUp)} of {WarmUpClicks:N0} clicks", Checked: ok));
+            "loopback limit: bare HttpClient callbacks", loopback, $"{check}; {WarmUp.Describe(warmUp)} of {WarmUpClicks:N0} clicks", Checked: ok));
+        table.Add(new Result("Discord answer burst, share of the loopback limit", 100 * burst.PerSecond / loopback, "%", 50, false,
+            Note: $"{ResultTable.Number(burst.PerSecond)} of {ResultTable.Number(loopback)} answers/s that a bare HttpClient's callbacks reach on the same fake in the same run", Checked: ok));
         table.Add(new Result("Discord answer burst, receipt-to-callback p99", burst.Latency.P99, "ms", 50, true,
             Note: $"p50 {ResultTable.Number(burst.Latency.P50)} ms, max {ResultTable.Number(burst.Latency.Max)} ms; {InFlight} clicks unanswered at most"));
     }

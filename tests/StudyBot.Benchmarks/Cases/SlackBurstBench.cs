@@ -54,7 +54,9 @@ public static class SlackBurstBench
             ? "10,000 rows, each envelope acked once and replied to"
             : $"CHECK FAILED: {burst.Rows:N0} rows, {burst.Replies:N0} replies, {burst.AckedOnce:N0} acked once";
         table.Add(new Result("Slack answer burst, envelope to response_url reply (answers/s)", burst.PerSecond, "answers/s", 5_000, false,
-            "loopback limit: bare HttpClient replies", loopback, $"{check}; {burst.PerSecond / loopback:P0} of the loopback limit (target ≥ 50 %); {WarmUp.Describe(warmUp)} of {WarmUpClicks:N0} clicks", Checked: ok));
+            "loopback limit: bare HttpClient replies", loopback, $"{check}; {WarmUp.Describe(warmUp)} of {WarmUpClicks:N0} clicks", Checked: ok));
+        table.Add(new Result("Slack answer burst, share of the loopback limit", 100 * burst.PerSecond / loopback, "%", 50, false,
+            Note: $"{ResultTable.Number(burst.PerSecond)} of {ResultTable.Number(loopback)} answers/s that a bare HttpClient's replies reach on the same fake in the same run", Checked: ok));
         table.Add(new Result("Slack answer burst, receipt-to-reply p99", burst.Latency.P99, "ms", 50, true,
             Note: $"p50 {ResultTable.Number(burst.Latency.P50)} ms, max {ResultTable.Number(burst.Latency.Max)} ms; {InFlight} clicks unanswered at most; Web API calls: {calls}"));
     }
