@@ -17,7 +17,7 @@ public sealed class DiscordRestClient(
     IOptions<DiscordOptions> options,
     DiscordFailures failures,
     TimeProvider clock,
-    ILogger<DiscordRestClient> logger)
+    ILogger<DiscordRestClient> logger) : IDisposable
 {
     public const string HttpClientName = "discord";
 
@@ -26,6 +26,8 @@ public sealed class DiscordRestClient(
 
     /// <summary>Rate-limit buckets remembered; interaction routes leave none behind.</summary>
     public int RememberedBuckets => _buckets.Count;
+
+    public void Dispose() => _global.Dispose();
 
     /// <summary>Sends <paramref name="body"/> as JSON and returns the response JSON (null for 204).</summary>
     public async Task<JsonElement?> SendAsync(DiscordRoute route, JsonNode? body, CancellationToken cancellationToken)
