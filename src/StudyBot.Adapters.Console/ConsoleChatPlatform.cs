@@ -4,12 +4,14 @@ using StudyBot.Core.Chat;
 namespace StudyBot.Adapters.Console;
 
 /// <summary>The console's outbound side: prints posts and edits, and remembers their buttons for letter answers.</summary>
-public sealed class ConsoleChatPlatform(ConsoleTerminal terminal, ConsoleButtons buttons) : IChatPlatform
+public sealed class ConsoleChatPlatform(ConsoleTerminal terminal, ConsoleButtons buttons, ConsoleActivation activation) : IChatPlatform
 {
     public const string PlatformName = "console";
     private int _lastMessageId;
 
     public string Name => PlatformName;
+
+    public bool IsEnabled => activation.IsOn;
 
     public Task<string> PostAsync(string channelId, ChatMessage message, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StudyBot.Adapters.Common;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Content;
 
@@ -14,7 +15,8 @@ public sealed class ConsoleChatService(
     ConsoleTerminal terminal,
     ConsoleButtons buttons,
     IChatInbox inbox,
-    ChatAdapters adapters,
+    IChatAdapterRegistry adapters,
+    ConsoleActivation activation,
     IOptions<ConsoleChatOptions> options,
     IHostApplicationLifetime lifetime,
     ILogger<ConsoleChatService> logger) : BackgroundService
@@ -23,6 +25,7 @@ public sealed class ConsoleChatService(
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!activation.IsOn) return Task.CompletedTask;
         adapters.Started(ConsoleChatPlatform.PlatformName);
         return base.StartAsync(cancellationToken);
     }

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -12,23 +12,20 @@ namespace StudyBot.Adapters.Console;
 public static class ConsoleChatSetup
 {
     /// <summary>
-    /// The terminal channel. Call it after the other adapters: it turns itself on when none of them
-    /// is configured (or when StudyBot:Console:Enabled is true). Logs then go to stderr at Warning
-    /// and above, so the conversation on stdout stays readable.
+    /// The terminal channel. It turns itself on when no other adapter is (see <see cref="ChatAdapterOn"/>;
+    /// decided at start, so the order of the AddX() calls does not matter) or when StudyBot:Console:Enabled
+    /// is true. Logs then go to stderr at Warning and above, so the conversation on stdout stays readable.
     /// </summary>
     public static IHostApplicationBuilder AddConsoleChat(this IHostApplicationBuilder builder)
     {
-        var forced = builder.Configuration.GetValue<bool>($"{ConsoleChatOptions.Section}:Enabled");
-        var otherAdapter = builder.Services.Any(s => s.ServiceType == typeof(IChatPlatform));
-        if (otherAdapter && !forced) return builder;
-
         builder.AddValidatedOptions<ConsoleChatOptions>(ConsoleChatOptions.Section);
+        builder.Services.AddSingleton<ConsoleActivation>();
         builder.Services.TryAddSingleton(_ => ConsoleTerminal.System());
         builder.Services.AddSingleton<ConsoleButtons>();
         builder.Services.AddSingleton<IChatPlatform, ConsoleChatPlatform>();
         builder.Services.AddHostedService<ConsoleChatService>();
-        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+        builder.Services.AddSingleton<IConfigureOptions<ConsoleLoggerOptions>, ConsoleLogging>();
+        builder.Services.AddSingleton<IConfigureOptions<LoggerFilterOptions>, ConsoleLogging>();
         return builder;
     }
 }

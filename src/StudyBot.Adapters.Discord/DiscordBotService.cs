@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -5,7 +6,7 @@ using StudyBot.Adapters.Discord.Gateway;
 using StudyBot.Adapters.Discord.Interactions;
 using StudyBot.Adapters.Discord.Rendering;
 using StudyBot.Adapters.Discord.Rest;
-using StudyBot.Core.Chat;
+using StudyBot.Adapters.Common;
 
 namespace StudyBot.Adapters.Discord;
 
@@ -18,14 +19,13 @@ public sealed class DiscordBotService(
     GatewayClient gateway,
     InteractionPump interactions,
     DiscordApi api,
-    ChatAdapters adapters,
-    DiscordFailures failures,
+    [FromKeyedServices(DiscordPlatform.Id)] AdapterStatus status,
     IOptions<DiscordOptions> options,
     ILogger<DiscordBotService> logger) : BackgroundService
 {
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        adapters.Started(DiscordFailures.Platform);
+        status.Started();
         return base.StartAsync(cancellationToken);
     }
 
@@ -33,19 +33,19 @@ public sealed class DiscordBotService(
     {
         if (string.IsNullOrWhiteSpace(options.Value.Token))
         {
-            failures.Report($"No bot token: set {DiscordOptionsValidator.Setting(nameof(DiscordOptions.Token))} to the token from the Developer Portal (Bot → Reset Token).");
+            status.Fail($"No bot token: set {DiscordOptionsValidator.Setting(nameof(DiscordOptions.Token))} to the token from the Developer Portal (Bot → Reset Token).");
             return;
         }
-        using var running = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, failures.Stopping);
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, status.Stopped);
         var pump = interactions.RunAsync(running.Token);
         var registration = RegisterCommandsAsync(running.Token);
         try
         {
             await gateway.RunAsync(running.Token);
         }
-        catch (DiscordFatalException e)
+        catch (AdapterStoppedException e)
         {
-            failures.Report(e.Message);
+            status.Fail(e.Message);
         }
         catch (OperationCanceledException) when (running.IsCancellationRequested)
         {
@@ -55,7 +55,7 @@ public sealed class DiscordBotService(
         {
             // A bug, not a network problem (those are retried inside): stop this adapter visibly, keep the others.
             logger.LogError(e, "The Discord gateway loop failed.");
-            failures.Report($"The Discord adapter failed unexpectedly ({e.GetType().Name}: {e.Message}). Restart StudyBot; if it keeps happening, report it with the log.");
+            status.Fail($"The Discord adapter failed unexpectedly ({e.GetType().Name}: {e.Message}). Restart StudyBot; if it keeps happening, report it with the log.");
         }
         finally
         {
@@ -79,9 +79,9 @@ public sealed class DiscordBotService(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
-        catch (DiscordFatalException)
+        catch (AdapterStoppedException)
         {
-            // Reported once through DiscordFailures; the gateway stops too.
+            // Reported once through AdapterStatus; the gateway stops too.
         }
         catch (Exception e) when (e is DiscordApiException or HttpRequestException)
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using StudyBot.Adapters.Common;
 
 namespace StudyBot.Adapters.Discord;
 
@@ -6,13 +7,12 @@ namespace StudyBot.Adapters.Discord;
 public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
 {
     /// <summary>"StudyBot:Discord:X (environment StudyBot__Discord__X)": how a message names a setting.</summary>
-    public static string Setting(string name) =>
-        $"{DiscordOptions.Section}:{name} (environment {DiscordOptions.Section.Replace(":", "__", StringComparison.Ordinal)}__{name})";
+    public static string Setting(string name) => SettingName.Of(DiscordOptions.Section, name);
 
     public ValidateOptionsResult Validate(string? name, DiscordOptions options)
     {
         var errors = new List<string>();
-        // A missing token is not an error here: the adapter reports it through ChatAdapters so that
+        // A missing token is not an error here: the adapter reports it through AdapterStatus so that
         // other adapters keep running. A malformed one is a typo worth failing on at once.
         if (options.Token is { Length: > 0 } token)
         {

@@ -6,7 +6,10 @@ namespace StudyBot.Adapters.Discord;
 /// <summary>The outbound port on Discord: a daily question is an embed with one button per choice; a close edits it and drops the buttons.</summary>
 public sealed class DiscordPlatform(DiscordApi api) : IChatPlatform
 {
-    public string Name => DiscordFailures.Platform;
+    /// <summary>The platform's name in channel addresses, settings and logs.</summary>
+    public const string Id = "discord";
+
+    public string Name => Id;
 
     public Task<string> PostAsync(string channelId, ChatMessage message, CancellationToken cancellationToken) =>
         api.CreateMessageAsync(channelId, message, cancellationToken);

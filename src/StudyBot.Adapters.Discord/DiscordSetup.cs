@@ -1,3 +1,4 @@
+using StudyBot.Adapters.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,7 +39,8 @@ public static class DiscordSetup
             // DiscordRestClient logs route templates instead.
             .RemoveAllLoggers();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<DiscordFailures>();
+        services.AddSingleton(new ChatAdapterOn(DiscordPlatform.Id));
+        services.AddKeyedSingleton(DiscordPlatform.Id, (provider, _) => new AdapterStatus(DiscordPlatform.Id, provider.GetRequiredService<IChatAdapterRegistry>()));
         services.AddSingleton<DiscordRestClient>();
         services.AddSingleton<DiscordApi>();
         services.AddSingleton<IChatPlatform, DiscordPlatform>();

@@ -1,3 +1,4 @@
+using StudyBot.Adapters.Common;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Content;
 
@@ -38,7 +39,7 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
-    internal static string Setting(string key) => $"{SlackOptions.Section}:{key} (environment StudyBot__Slack__{key})";
+    internal static string Setting(string key) => SettingName.Of(SlackOptions.Section, key);
 
     private static void CheckToken(List<string> errors, string? token, string key, string prefix, string howTo)
     {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Adapters.Common;
 using StudyBot.Adapters.Slack.BlockKit;
 using StudyBot.Adapters.Slack.WebApi;
 using StudyBot.Core.Chat;
@@ -5,9 +7,12 @@ using StudyBot.Core.Chat;
 namespace StudyBot.Adapters.Slack;
 
 /// <summary>The outbound port on Slack: chat.postMessage and chat.update with Block Kit, paced per channel.</summary>
-internal sealed class SlackPlatform(SlackWebApi api, ChannelPacer pacer, SlackStatus status) : IChatPlatform
+internal sealed class SlackPlatform(SlackWebApi api, ChannelPacer pacer, [FromKeyedServices(SlackPlatform.Id)] AdapterStatus status) : IChatPlatform
 {
-    public string Name => SlackStatus.Platform;
+    /// <summary>The platform's name in channel addresses, settings and logs.</summary>
+    public const string Id = "slack";
+
+    public string Name => Id;
 
     /// <returns>The message's <c>ts</c>, which chat.update needs later.</returns>
     public async Task<string> PostAsync(string channelId, ChatMessage message, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using StudyBot.Adapters.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,7 +31,8 @@ public static class SlackSetup
         // Our own log lines redact; the factory's would print response URLs, which are credentials.
         services.AddHttpClient(SlackWebApi.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
 
-        services.AddSingleton<SlackStatus>();
+        services.AddSingleton(new ChatAdapterOn(SlackPlatform.Id));
+        services.AddKeyedSingleton(SlackPlatform.Id, (provider, _) => new AdapterStatus(SlackPlatform.Id, provider.GetRequiredService<IChatAdapterRegistry>()));
         services.AddSingleton<SlackWebApi>();
         services.AddSingleton<ChannelPacer>();
         services.AddSingleton<WorkspaceMessagePacer>();

@@ -14,7 +14,6 @@ public static class StudyCoreSetup
         builder.AddValidatedOptions<StudyOptions>(StudyOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ChatPlatforms>();
-        builder.Services.AddSingleton<ChatAdapters>();
         builder.Services.AddSingleton<DailyQuestions>();
         builder.Services.AddSingleton<QuestionCloser>();
         builder.Services.AddSingleton<Leaderboards>();

@@ -4,26 +4,24 @@ using Microsoft.Extensions.Hosting;
 using Quartz;
 using StudyBot.Core.Scheduling;
 using StudyBot.Scheduling.Jobs;
-using StudyBot.Storage.Sqlite;
 using StudyBot.Core;
 
 namespace StudyBot.Scheduling;
 
 public static class SchedulingSetup
 {
-    /// <summary>Quartz with its persistent store in the bot's own SQLite file, so schedules survive restarts.</summary>
+    /// <summary>Quartz with its persistent store in the bot's own database (the <c>DbDataSource</c> storage registers), so schedules survive restarts.</summary>
     public static IHostApplicationBuilder AddStudyScheduling(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<SchedulingOptions>(SchedulingOptions.Section);
         var options = builder.Configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
-        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        var database = new SqliteDatabase(storage.DatabasePath);
 
         builder.Services.AddQuartz(quartz =>
         {
             quartz.UsePersistentStore(store =>
             {
-                store.UseSqlite(database.ConnectionString);
+                // The storage provider's registered DbDataSource: Quartz shares the bot's database without knowing where it is.
+                store.UseSqlite(source => source.UseRegisteredDataSource = true);
                 store.UseSystemTextJsonSerializer();
                 store.ProvisionSchema();
                 store.ConfigureStore(settings =>

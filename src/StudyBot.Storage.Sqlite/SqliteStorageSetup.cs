@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -18,6 +20,10 @@ public static class SqliteStorageSetup
             database.Migrate();
             return database;
         });
+        // The standard ADO.NET handle on the same file, for parts that need a database but not this
+        // provider (Quartz's job store); resolving it migrates the file first, creating its folder.
+        builder.Services.AddSingleton<DbDataSource>(services =>
+            SqliteFactory.Instance.CreateDataSource(services.GetRequiredService<SqliteDatabase>().ConnectionString));
         builder.Services.AddSingleton<IChannelStore, SqliteChannelStore>();
         builder.Services.AddSingleton<IUserStore, SqliteUserStore>();
         builder.Services.AddSingleton<IPostStore, SqlitePostStore>();

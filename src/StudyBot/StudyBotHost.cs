@@ -16,13 +16,14 @@ public static class StudyBotHost
     {
         // appsettings.json ships beside the binary; relative paths in it (content/, data/) start at the working directory.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.AddStudyCore()
+        builder.AddChatAdapterRegistry()
+            .AddStudyCore()
             .AddStudyContent()
             .AddSqliteStorage()
             .AddStudyScheduling()
             .AddDiscord()
             .AddSlack()
-            .AddConsoleChat(); // last: the terminal channel is the default only when no other adapter is configured
+            .AddConsoleChat(); // on by itself when no other adapter is configured, wherever it stands in this list
         return builder;
     }
 }

@@ -48,7 +48,7 @@ public sealed class DiscordSetupTests
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddSingleton<ChatAdapters>();
+        builder.AddChatAdapterRegistry();
         builder.Services.AddSingleton<IChatInbox>(new RecordingInbox());
         builder.AddDiscord();
         return builder.Build();

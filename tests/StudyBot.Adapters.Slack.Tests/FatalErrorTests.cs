@@ -1,3 +1,4 @@
+using StudyBot.Adapters.Common;
 using Microsoft.Extensions.Logging;
 using StudyBot.Adapters.Slack.Tests.Fakes;
 using StudyBot.Core.Chat;
@@ -23,7 +24,7 @@ public sealed class FatalErrorTests
         Assert.False(host.Adapters.IsRunning("slack"));
         await socket.Closed.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal(1, slack.ConnectionsOpened);
-        var post = await Assert.ThrowsAsync<InvalidOperationException>(() => host.Platform.PostAsync("C0STUDY", ChatMessage.Text("t", "b"), CancellationToken.None));
+        var post = await Assert.ThrowsAsync<AdapterStoppedException>(() => host.Platform.PostAsync("C0STUDY", ChatMessage.Text("t", "b"), CancellationToken.None));
         Assert.Contains("link_disabled", post.Message);
     }
 

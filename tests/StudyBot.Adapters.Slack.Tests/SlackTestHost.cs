@@ -45,7 +45,7 @@ public sealed class SlackTestHost : IAsyncDisposable
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
-        builder.Services.AddSingleton<ChatAdapters>();
+        builder.AddChatAdapterRegistry();
         builder.Services.AddSingleton(inbox);
         builder.AddSlack();
         return builder;

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Adapters.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StudyBot.Adapters.Discord.Interactions;
@@ -14,7 +16,7 @@ public sealed class GatewayClient(
     DiscordApi api,
     InteractionQueue interactions,
     IOptions<DiscordOptions> options,
-    DiscordFailures failures,
+    [FromKeyedServices(DiscordPlatform.Id)] AdapterStatus status,
     TimeProvider clock,
     ILogger<GatewayClient> logger)
 {
@@ -23,7 +25,7 @@ public sealed class GatewayClient(
     /// <summary>Completes with the application id from the first READY (command registration waits for it).</summary>
     public Task<string> ApplicationId => _applicationId.Task;
 
-    /// <summary>Runs until <paramref name="cancellationToken"/> fires or a fatal error is reported to <see cref="DiscordFailures"/>.</summary>
+    /// <summary>Runs until <paramref name="cancellationToken"/> fires or a fatal error is reported to <see cref="AdapterStatus"/>.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -65,7 +67,7 @@ public sealed class GatewayClient(
             if (cancellationToken.IsCancellationRequested) return;
             if (outcome.Next == NextStep.Stop)
             {
-                failures.Report(outcome.Reason);
+                status.Fail(outcome.Reason);
                 return;
             }
             if (outcome.Next == NextStep.Identify) session.Reset();

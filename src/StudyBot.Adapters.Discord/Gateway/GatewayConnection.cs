@@ -1,3 +1,4 @@
+using StudyBot.Adapters.Common;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;

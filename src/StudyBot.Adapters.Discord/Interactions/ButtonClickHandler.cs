@@ -1,3 +1,4 @@
+using StudyBot.Adapters.Common;
 using StudyBot.Core.Chat;
 
 namespace StudyBot.Adapters.Discord.Interactions;

@@ -1,3 +1,4 @@
+using StudyBot.Adapters.Common;
 using System.Text.Json;
 
 namespace StudyBot.Adapters.Discord.Interactions;

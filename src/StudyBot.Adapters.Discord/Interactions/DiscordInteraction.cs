@@ -1,3 +1,4 @@
+using StudyBot.Adapters.Common;
 using System.Globalization;
 using System.Text.Json;
 using StudyBot.Adapters.Discord.Rendering;
@@ -42,8 +43,8 @@ public sealed record DiscordInteraction(
     public CommandContext? Context => ChannelId is null
         ? null
         : new CommandContext(
-            new ChannelAddress(DiscordFailures.Platform, ChannelId),
-            new ChatUser(DiscordFailures.Platform, UserId, DisplayName),
+            new ChannelAddress(DiscordPlatform.Id, ChannelId),
+            new ChatUser(DiscordPlatform.Id, UserId, DisplayName),
             CanManageChannel,
             Language);
 

@@ -1,3 +1,4 @@
+using StudyBot.Adapters.Common;
 using Microsoft.Extensions.Logging;
 using StudyBot.Adapters.Discord.Rest;
 
@@ -52,9 +53,9 @@ public sealed class InteractionPump(InteractionQueue queue, InteractionRouter ro
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
-        catch (DiscordFatalException)
+        catch (AdapterStoppedException)
         {
-            // Already reported once through DiscordFailures.
+            // Already reported once through AdapterStatus.
         }
         catch (Exception e) when (e is DiscordApiException or HttpRequestException)
         {

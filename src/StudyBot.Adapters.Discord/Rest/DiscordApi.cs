@@ -1,3 +1,4 @@
+using StudyBot.Adapters.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using StudyBot.Adapters.Discord.Rendering;

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Adapters.Common;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -15,7 +17,7 @@ namespace StudyBot.Adapters.Discord.Rest;
 public sealed class DiscordRestClient(
     IHttpClientFactory httpClients,
     IOptions<DiscordOptions> options,
-    DiscordFailures failures,
+    [FromKeyedServices(DiscordPlatform.Id)] AdapterStatus status,
     TimeProvider clock,
     ILogger<DiscordRestClient> logger) : IDisposable
 {
@@ -37,7 +39,7 @@ public sealed class DiscordRestClient(
         var callBucket = route.IsInteraction ? new RateLimitBucket() : null;
         for (var attempt = 0; ; attempt++)
         {
-            failures.ThrowIfFailed();
+            status.ThrowIfFailed();
             var bucket = callBucket ?? _buckets.For(route);
             await bucket.Gate.WaitAsync(cancellationToken);
             try
@@ -52,7 +54,7 @@ public sealed class DiscordRestClient(
                 if (body is not null)
                     request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
                 using var place = await _global.WaitAsync(countsTowardLimit: !route.IsInteraction, cancellationToken);
-                failures.ThrowIfFailed();
+                status.ThrowIfFailed();
                 using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
                 var text = await response.Content.ReadAsStringAsync(cancellationToken);
                 place.Dispose(); // answered: from now the request counts for one more second
@@ -66,8 +68,8 @@ public sealed class DiscordRestClient(
                 if (response.StatusCode == HttpStatusCode.Unauthorized && !route.IsInteraction)
                 {
                     var reason = $"Discord rejected the bot token (HTTP 401 on {route}). Check {DiscordOptionsValidator.Setting(nameof(DiscordOptions.Token))}: reset it in the Developer Portal (Bot → Reset Token) and update the setting.";
-                    failures.Report(reason);
-                    throw new DiscordFatalException(reason);
+                    status.Fail(reason);
+                    throw new AdapterStoppedException(reason);
                 }
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {

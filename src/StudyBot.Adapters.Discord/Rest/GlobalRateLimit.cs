@@ -1,4 +1,4 @@
-using StudyBot.Core.Chat;
+using StudyBot.Adapters.Common;
 
 namespace StudyBot.Adapters.Discord.Rest;
 

@@ -1,3 +1,4 @@
+using StudyBot.Adapters.Common;
 using Microsoft.Extensions.Logging;
 using StudyBot.Adapters.Slack.SocketMode;
 using StudyBot.Core.Chat;
@@ -19,25 +20,25 @@ internal sealed class BlockActionsHandler(
     public async Task HandleAsync(SocketEnvelope envelope, CancellationToken cancellationToken)
     {
         var click = envelope.Payload;
-        var kind = SlackJson.String(click, "type");
+        var kind = click.Text("type");
         if (kind != "block_actions")
         {
             logger.LogDebug("Acknowledged a Slack {Kind} interaction that StudyBot does not use.", kind);
             return;
         }
 
-        var user = SlackJson.Object(click, "user");
-        var container = SlackJson.Object(click, "container");
-        var userId = SlackJson.String(user, "id");
-        var channelId = SlackJson.String(SlackJson.Object(click, "channel"), "id") ?? SlackJson.String(container, "channel_id");
-        var buttonId = SlackJson.String(SlackJson.First(click, "actions"), "action_id");
+        var user = click.Child("user") ?? default;
+        var container = click.Child("container") ?? default;
+        var userId = user.Text("id");
+        var channelId = (click.Child("channel") ?? default).Text("id") ?? container.Text("channel_id");
+        var buttonId = (click.First("actions") ?? default).Text("action_id");
         if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(channelId) || string.IsNullOrEmpty(buttonId))
         {
             logger.LogWarning("Ignored a malformed button click (user, channel or action_id missing).");
             return;
         }
 
-        var context = users.CachedContext(channelId, userId, SlackJson.String(user, "username") ?? SlackJson.String(user, "name"));
+        var context = users.CachedContext(channelId, userId, user.Text("username") ?? user.Text("name"));
         var reply = await inbox.HandleButtonAsync(context, buttonId, cancellationToken);
         // The core has committed the answer: now Slack may stop redelivering.
         await envelope.TryAckAsync(null, cancellationToken);
@@ -45,7 +46,7 @@ internal sealed class BlockActionsHandler(
         var payload = SlackResponder.Payload(reply);
         // A click on an ephemeral message (a practice question, the "pick a second answer" step) replaces
         // it, so its buttons cannot be clicked again; a click on the channel's question adds a private note.
-        payload["replace_original"] = reply.Ephemeral && SlackJson.Bool(container, "is_ephemeral");
-        responder.Send(SlackJson.String(click, "response_url"), channelId, userId, reply, payload);
+        payload["replace_original"] = reply.Ephemeral && container.IsTrue("is_ephemeral");
+        responder.Send(click.Text("response_url"), channelId, userId, reply, payload);
     }
 }

@@ -1,3 +1,4 @@
+using StudyBot.Adapters.Common;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -41,7 +42,7 @@ internal sealed class SlackUserDirectory(SlackWebApi api, IOptions<SlackOptions>
         var isAdmin = _admins.Contains(userId) || (_options.WorkspaceAdminsAreAdmins && profile.IsWorkspaceAdmin);
         var name = profile.DisplayName ?? nameFromPayload ?? userId;
         // Every StudyBot command is a sub-command of /study on Slack, so replies must say "/study quiz".
-        return new CommandContext(new ChannelAddress(SlackStatus.Platform, channelId), new ChatUser(SlackStatus.Platform, userId, name), isAdmin, profile.Language,
+        return new CommandContext(new ChannelAddress(SlackPlatform.Id, channelId), new ChatUser(SlackPlatform.Id, userId, name), isAdmin, profile.Language,
             CommandPrefix: "/study ");
     }
 
@@ -56,12 +57,12 @@ internal sealed class SlackUserDirectory(SlackWebApi api, IOptions<SlackOptions>
             // No waiting out a 429 here: the command must be answered within seconds.
             var result = await api.CallFormAsync("users.info", SlackToken.Bot,
                 new Dictionary<string, string> { ["user"] = userId, ["include_locale"] = "true" }, cancellationToken, retryRateLimits: false);
-            var user = SlackJson.Object(result, "user");
-            var details = SlackJson.Object(user, "profile");
-            var name = new[] { SlackJson.String(details, "display_name"), SlackJson.String(details, "real_name"), SlackJson.String(user, "real_name"), SlackJson.String(user, "name") }
+            var user = result.Child("user") ?? default;
+            var details = user.Child("profile") ?? default;
+            var name = new[] { details.Text("display_name"), details.Text("real_name"), user.Text("real_name"), user.Text("name") }
                 .FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));
-            var isAdmin = SlackJson.Bool(user, "is_admin") || SlackJson.Bool(user, "is_owner") || SlackJson.Bool(user, "is_primary_owner");
-            var locale = SlackJson.String(user, "locale");
+            var isAdmin = user.IsTrue("is_admin") || user.IsTrue("is_owner") || user.IsTrue("is_primary_owner");
+            var locale = user.Text("locale");
             profile = new Profile(name, isAdmin, locale is null ? _defaultLanguage : Languages.FromLocale(locale));
             keep = _options.UserCacheDuration;
         }

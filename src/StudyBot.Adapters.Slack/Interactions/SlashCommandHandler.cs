@@ -1,3 +1,4 @@
+using StudyBot.Adapters.Common;
 using Microsoft.Extensions.Logging;
 using StudyBot.Adapters.Slack.SocketMode;
 using StudyBot.Core.Chat;
@@ -16,19 +17,19 @@ internal sealed class SlashCommandHandler(
     public async Task HandleAsync(SocketEnvelope envelope, CancellationToken cancellationToken)
     {
         var command = envelope.Payload;
-        if (SlackJson.String(command, "user_id") is not { Length: > 0 } userId
-            || SlackJson.String(command, "channel_id") is not { Length: > 0 } channelId)
+        if (command.Text("user_id") is not { Length: > 0 } userId
+            || command.Text("channel_id") is not { Length: > 0 } channelId)
         {
             logger.LogWarning("Ignored a slash command without user_id or channel_id.");
             return;
         }
 
-        var context = await users.ContextAsync(channelId, userId, SlackJson.String(command, "user_name"), cancellationToken);
-        var line = StudyCommandText.ToCommandLine(SlackJson.String(command, "text"));
+        var context = await users.ContextAsync(channelId, userId, command.Text("user_name"), cancellationToken);
+        var line = StudyCommandText.ToCommandLine(command.Text("text"));
         var reply = await inbox.HandleCommandAsync(context, line, cancellationToken);
 
         var payload = SlackResponder.Payload(reply);
         if (await envelope.TryAckAsync(payload, cancellationToken)) return;
-        responder.Send(SlackJson.String(command, "response_url"), channelId, userId, reply, payload);
+        responder.Send(command.Text("response_url"), channelId, userId, reply, payload);
     }
 }

@@ -1,3 +1,4 @@
+using StudyBot.Adapters.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StudyBot.Adapters.Slack.WebApi;
@@ -20,7 +21,7 @@ internal sealed class SocketConnector(
     public async Task<(SocketModeConnection Connection, int NumConnections)> ConnectAsync(CancellationToken cancellationToken)
     {
         var opened = await api.CallFormAsync("apps.connections.open", SlackToken.App, new Dictionary<string, string>(), cancellationToken);
-        if (SlackJson.String(opened, "url") is not { } text || !Uri.TryCreate(text, UriKind.Absolute, out var url))
+        if (opened.Text("url") is not { } text || !Uri.TryCreate(text, UriKind.Absolute, out var url))
             throw new SlackApiException("apps.connections.open", "missing_url", "Slack's apps.connections.open returned no WebSocket URL.");
         if (_options.DebugReconnects)
             url = new Uri(url + (url.Query.Length > 0 ? "&" : "?") + "debug_reconnects=true");

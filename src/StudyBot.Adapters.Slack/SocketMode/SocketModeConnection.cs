@@ -1,3 +1,4 @@
+using StudyBot.Adapters.Common;
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
@@ -187,21 +188,21 @@ internal sealed class SocketModeConnection : IAsyncDisposable
                 _logger.LogWarning("Ignored a Socket Mode frame on connection #{Number} that is JSON but not an object ({Kind}).", Number, root.ValueKind);
                 return;
             }
-            var type = SlackJson.String(root, "type");
-            if (SlackJson.String(root, "envelope_id") is { Length: > 0 } envelopeId)
+            var type = root.Text("type");
+            if (root.Text("envelope_id") is { Length: > 0 } envelopeId)
             {
                 var payload = root.TryGetProperty("payload", out var p) && p.ValueKind == JsonValueKind.Object ? p.Clone() : default;
                 _onEnvelope(new SocketEnvelope(this, envelopeId, type ?? "", payload,
-                    SlackJson.Bool(root, "accepts_response_payload"), SlackJson.Int(root, "retry_attempt") ?? 0, _logger));
+                    root.IsTrue("accepts_response_payload"), root.Number("retry_attempt") ?? 0, _logger));
                 return;
             }
             switch (type)
             {
                 case "hello":
-                    _hello.TrySetResult(SlackJson.Int(root, "num_connections") ?? 1);
+                    _hello.TrySetResult(root.Number("num_connections") ?? 1);
                     break;
                 case "disconnect":
-                    End(ConnectionEnd.FromDisconnectReason(SlackJson.String(root, "reason")));
+                    End(ConnectionEnd.FromDisconnectReason(root.Text("reason")));
                     break;
                 default:
                     _logger.LogDebug("Ignored a Socket Mode message of type {Type} on connection #{Number}.", type, Number);

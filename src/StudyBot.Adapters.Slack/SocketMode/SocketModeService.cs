@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Adapters.Common;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,14 +12,14 @@ namespace StudyBot.Adapters.Slack.SocketMode;
 /// Keeps one live Socket Mode connection. On <c>warning</c>/<c>refresh_requested</c> it opens the next
 /// connection and closes the old one only after the new one said hello and the old one's envelopes
 /// are acknowledged (make-before-break). Dead sockets are replaced with capped backoff; fatal errors
-/// (<c>link_disabled</c>, rejected tokens) stop the adapter through <see cref="SlackStatus"/>.
+/// (<c>link_disabled</c>, rejected tokens) stop the adapter through <see cref="AdapterStatus"/>.
 /// </summary>
 internal sealed class SocketModeService(
     SocketConnector connector,
     EnvelopeDispatcher dispatcher,
     SlackWebApi api,
     SlackResponder responder,
-    SlackStatus status,
+    [FromKeyedServices(SlackPlatform.Id)] AdapterStatus status,
     IOptions<SlackOptions> options,
     TimeProvider clock,
     ILogger<SocketModeService> logger) : BackgroundService
@@ -70,7 +72,7 @@ internal sealed class SocketModeService(
         try
         {
             var me = await api.CallFormAsync("auth.test", SlackToken.Bot, new Dictionary<string, string>(), cancellationToken);
-            logger.LogInformation("Signed in to Slack workspace {Team} as {User}.", SlackJson.String(me, "team"), SlackJson.String(me, "user"));
+            logger.LogInformation("Signed in to Slack workspace {Team} as {User}.", me.Text("team"), me.Text("user"));
             return true;
         }
         catch (SlackApiException)
@@ -87,7 +89,7 @@ internal sealed class SocketModeService(
 
     private async Task SuperviseAsync(CancellationToken cancellationToken)
     {
-        var backoff = new Backoff(_options.ReconnectDelay, _options.MaxReconnectDelay);
+        var backoff = new ReconnectBackoff(_options.ReconnectDelay, _options.MaxReconnectDelay, Random.Shared.NextDouble);
         SocketModeConnection? live = null;
         while (!cancellationToken.IsCancellationRequested)
         {

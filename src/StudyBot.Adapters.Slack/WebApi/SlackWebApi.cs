@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Adapters.Common;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -17,7 +19,7 @@ internal sealed class SlackWebApi(
     IHttpClientFactory httpClients,
     IOptions<SlackOptions> options,
     WorkspaceMessagePacer workspacePacer,
-    SlackStatus status,
+    [FromKeyedServices(SlackPlatform.Id)] AdapterStatus status,
     TimeProvider clock,
     ILogger<SlackWebApi> logger)
 {

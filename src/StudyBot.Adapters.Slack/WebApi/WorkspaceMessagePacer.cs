@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using StudyBot.Core.Chat;
+using StudyBot.Adapters.Common;
 
 namespace StudyBot.Adapters.Slack.WebApi;
 

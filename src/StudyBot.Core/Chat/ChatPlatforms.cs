@@ -4,7 +4,7 @@ namespace StudyBot.Core.Chat;
 public sealed class ChatPlatforms(IEnumerable<IChatPlatform> platforms)
 {
     private readonly Dictionary<string, IChatPlatform> _byName =
-        platforms.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+        platforms.Where(p => p.IsEnabled).ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
 
     public IChatPlatform Get(string platform) =>
         _byName.TryGetValue(platform, out var adapter)

@@ -9,6 +9,9 @@ public interface IChatPlatform
     /// <summary>The platform name used in <see cref="ChannelAddress.Platform"/>.</summary>
     string Name { get; }
 
+    /// <summary>False for an adapter that is registered but stays off in this process (the console when another adapter runs).</summary>
+    bool IsEnabled => true;
+
     /// <summary>Posts a message to a channel and returns the platform's id for it (Discord message id, Slack ts).</summary>
     Task<string> PostAsync(string channelId, ChatMessage message, CancellationToken cancellationToken);
 

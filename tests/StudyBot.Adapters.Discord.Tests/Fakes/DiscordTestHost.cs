@@ -56,7 +56,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
         var inbox = new RecordingInbox();
         builder.Services.AddSingleton<IChatInbox>(inbox);
-        builder.Services.AddSingleton<ChatAdapters>();
+        builder.AddChatAdapterRegistry();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.AddDiscord();
         var host = builder.Build();

@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using StudyBot.Core.Chat;
 using StudyBot.Core.Storage;
 using StudyBot.Testing;
 using Xunit.Abstractions;

@@ -1,3 +1,4 @@
+using StudyBot.Adapters.Common;
 using StudyBot.Adapters.Discord.Rest;
 using StudyBot.Adapters.Discord.Tests.Fakes;
 using StudyBot.Core.Chat;
@@ -47,8 +48,8 @@ public sealed class RestClientTests
         await using var host = await DiscordTestHost.StartAsync(fake, start: false);
         fake.Script(r => r.Is("POST", "channels/") ? new FakeResponse(401, """{"message": "401: Unauthorized", "code": 0}""") : null);
 
-        var first = await Assert.ThrowsAsync<DiscordFatalException>(() => host.Platform.PostAsync("chan-1", ChatMessage.Text("a", "b"), CancellationToken.None));
-        var second = await Assert.ThrowsAsync<DiscordFatalException>(() => host.Platform.PostAsync("chan-2", ChatMessage.Text("a", "b"), CancellationToken.None));
+        var first = await Assert.ThrowsAsync<AdapterStoppedException>(() => host.Platform.PostAsync("chan-1", ChatMessage.Text("a", "b"), CancellationToken.None));
+        var second = await Assert.ThrowsAsync<AdapterStoppedException>(() => host.Platform.PostAsync("chan-2", ChatMessage.Text("a", "b"), CancellationToken.None));
 
         Assert.Contains("StudyBot__Discord__Token", first.Message, StringComparison.Ordinal);
         Assert.Equal(first.Message, second.Message);

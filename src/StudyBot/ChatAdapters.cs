@@ -1,20 +1,20 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using StudyBot.Adapters.Common;
 
-namespace StudyBot.Core.Chat;
+namespace StudyBot;
 
 /// <summary>
-/// Tracks which chat adapters are running. An adapter that hits a fatal error (a rejected token,
+/// Tracks which chat adapters are running; the host's decision, not the domain's, because it stops the process. An adapter that hits a fatal error (a rejected token,
 /// Socket Mode turned off) reports it here instead of retrying forever; when no adapter is left,
 /// the application stops with exit code 1 so a supervisor (systemd, Docker) sees the failure.
 /// </summary>
-public sealed class ChatAdapters(IHostApplicationLifetime lifetime, ILogger<ChatAdapters> logger)
+public sealed class ChatAdapters(IHostApplicationLifetime lifetime, ILogger<ChatAdapters> logger) : IChatAdapterRegistry
 {
     private readonly Lock _gate = new();
     private readonly HashSet<string> _running = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _failed = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Call from the adapter's StartAsync, before any I/O, so that a fast failure of one adapter does not stop the others before they register.</summary>
     public void Started(string platform)
     {
         lock (_gate)
@@ -24,7 +24,6 @@ public sealed class ChatAdapters(IHostApplicationLifetime lifetime, ILogger<Chat
         }
     }
 
-    /// <summary>Call once when the adapter gives up for good. <paramref name="reason"/> should name the setting to fix and never hold a secret.</summary>
     public void Failed(string platform, string reason)
     {
         bool noneLeft;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 
-namespace StudyBot.Adapters.Discord;
+namespace StudyBot.Adapters.Common;
 
-/// <summary>Tolerant reads of Discord payloads: a missing or wrongly typed field is null, never an exception.</summary>
+/// <summary>Tolerant reads of platform payloads: a missing or wrongly typed field is null, never an exception.</summary>
 public static class JsonFields
 {
     public static JsonElement? Child(this JsonElement element, string name) =>
@@ -28,4 +28,10 @@ public static class JsonFields
 
     public static bool IsTrue(this JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
+
+    /// <summary>The first object of an array property, or null.</summary>
+    public static JsonElement? First(this JsonElement element, string name) =>
+        element.Items(name) is { } items && items.GetArrayLength() > 0 && items[0].ValueKind == JsonValueKind.Object
+            ? items[0]
+            : null;
 }

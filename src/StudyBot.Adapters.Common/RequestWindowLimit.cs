@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace StudyBot.Core.Chat;
+namespace StudyBot.Adapters.Common;
 
 /// <summary>
 /// At most N requests in any window as a chat platform counts them: Discord's global limit, Slack's

@@ -1,4 +1,4 @@
-namespace StudyBot.Adapters.Discord.Gateway;
+namespace StudyBot.Adapters.Common;
 
 /// <summary>
 /// Capped exponential backoff with jitter: attempt n waits a random time between half and all of
@@ -15,6 +15,6 @@ public sealed class ReconnectBackoff(TimeSpan baseDelay, TimeSpan maxDelay, Func
         return TimeSpan.FromMilliseconds(cap / 2 + random() * cap / 2);
     }
 
-    /// <summary>After a healthy session (READY or RESUMED), start again from the base delay.</summary>
+    /// <summary>After a healthy connection (Discord READY, Slack hello), start again from the base delay.</summary>
     public void Reset() => Attempt = 0;
 }

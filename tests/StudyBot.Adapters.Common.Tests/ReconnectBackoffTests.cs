@@ -1,6 +1,4 @@
-using StudyBot.Adapters.Discord.Gateway;
-
-namespace StudyBot.Adapters.Discord.Tests.Gateway;
+namespace StudyBot.Adapters.Common.Tests;
 
 public sealed class ReconnectBackoffTests
 {
