@@ -33,7 +33,7 @@ public sealed class CoreBadInputTests : IAsyncLifetime
         var inbox = new StudyInbox(
             [new HelpCommand()],
             new AnswerDesk(_store, _store, catalog, TimeProvider.System),
-            new PracticeDesk(_store, _store, _store, _store, catalog, TimeProvider.System),
+            new PracticeDesk(_store, _store, _store, _store, catalog, TimeProvider.System, new Random(1)),
             catalog,
             NullLogger<StudyInbox>.Instance);
         _slack = await FakeSlack.StartAsync();
