@@ -1,5 +1,4 @@
 using StudyBot.Adapters.Discord.Rest;
-using StudyBot.Adapters.Discord.Tests.Fakes;
 using StudyBot.Core.Chat;
 
 namespace StudyBot.Adapters.Discord.Tests.Rest;
