@@ -13,6 +13,8 @@ public static class StudyCoreSetup
     {
         builder.AddValidatedOptions<StudyOptions>(StudyOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
+        // One source of randomness (question picks) so a test can register a seeded one; Random.Shared is thread-safe, a new Random() is not.
+        builder.Services.AddSingleton(Random.Shared);
         builder.Services.AddSingleton<ChatPlatforms>();
         builder.Services.AddSingleton<DailyQuestions>();
         builder.Services.AddSingleton<QuestionCloser>();

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using StudyBot.Adapters.Discord.Tests.Fakes;
 using StudyBot.Core.Chat;
 using Xunit.Abstractions;
 
@@ -115,7 +114,7 @@ public sealed class DiscordEndToEndTests(ITestOutputHelper output)
         // Every reply was a direct callback: no deferral edited @original, no follow-up was sent.
         Assert.DoesNotContain(bot.Fake.Requests, r => r.Path.StartsWith("webhooks/", StringComparison.Ordinal));
         Assert.True(bot.Adapters.IsRunning("discord"));
-        Assert.DoesNotContain(bot.Logs.Lines, l => l.Level >= LogLevel.Error);
+        Assert.DoesNotContain(bot.Logs.Entries, l => l.Level >= LogLevel.Error);
     }
 
     /// <summary>A guild click by one member, on the posted message.</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using StudyBot.Adapters.Slack.Tests.Fakes;
 using Xunit.Abstractions;
 
 namespace StudyBot.Adapters.Slack.Tests;

@@ -1,4 +1,3 @@
-using StudyBot.Adapters.Slack.Tests.Fakes;
 using StudyBot.Core.Chat;
 
 namespace StudyBot.Adapters.Slack.Tests;
@@ -65,7 +64,7 @@ public sealed class ButtonClickTests
     public async Task Click_without_response_url_is_answered_with_chat_postEphemeral()
     {
         await using var slack = await FakeSlack.StartAsync();
-        await using var host = await SlackTestHost.StartAsync(slack, new RecordingInbox());
+        await using var host = await SlackTestHost.StartAsync(slack, new RecordingInbox { Posts = { [42] = "C0STUDY" } });
         var socket = await slack.NextSocketAsync();
 
         await socket.SendAsync(SlackEnvelopes.BlockAction("env-nourl", "sb:a:42:1:-1", responseUrl: ""));

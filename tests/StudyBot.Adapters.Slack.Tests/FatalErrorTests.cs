@@ -1,6 +1,5 @@
 using StudyBot.Adapters.Common;
 using Microsoft.Extensions.Logging;
-using StudyBot.Adapters.Slack.Tests.Fakes;
 using StudyBot.Core.Chat;
 
 namespace StudyBot.Adapters.Slack.Tests;

@@ -3,8 +3,6 @@ using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.Extensions.Logging;
-using StudyBot.Adapters.Slack.Tests.Fakes;
-using StudyBot.Testing;
 
 namespace StudyBot.Adapters.Slack.Tests;
 

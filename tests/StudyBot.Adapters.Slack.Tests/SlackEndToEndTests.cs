@@ -3,10 +3,8 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using StudyBot.Adapters.Slack.Tests.Fakes;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Storage;
-using StudyBot.Testing;
 
 namespace StudyBot.Adapters.Slack.Tests;
 

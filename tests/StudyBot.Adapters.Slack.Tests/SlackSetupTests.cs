@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using StudyBot.Adapters.Slack.Tests.Fakes;
 using StudyBot.Core.Chat;
 
 namespace StudyBot.Adapters.Slack.Tests;

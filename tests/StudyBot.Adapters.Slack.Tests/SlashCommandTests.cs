@@ -1,4 +1,3 @@
-using StudyBot.Adapters.Slack.Tests.Fakes;
 using StudyBot.Core.Content;
 
 namespace StudyBot.Adapters.Slack.Tests;

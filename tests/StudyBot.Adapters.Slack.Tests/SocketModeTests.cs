@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using StudyBot.Adapters.Slack.Tests.Fakes;
 using StudyBot.Core.Chat;
 
 namespace StudyBot.Adapters.Slack.Tests;
@@ -12,7 +11,7 @@ public sealed class SocketModeTests
     public async Task Slash_command_after_hello_is_answered_in_the_ack_payload_within_3_s()
     {
         await using var slack = await FakeSlack.StartAsync();
-        var inbox = new RecordingInbox();
+        var inbox = new RecordingInbox { OnCommand = (_, line) => Task.FromResult(ChatReply.Private("Done", $"ran **{line}**")) };
         await using var host = await SlackTestHost.StartAsync(slack, inbox);
         var socket = await slack.NextSocketAsync();
         await host.Logs.WaitForAsync(LogLevel.Information, "is live");

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using StudyBot.Adapters.Slack.Tests.Fakes;
 using StudyBot.Adapters.Slack.WebApi;
 using StudyBot.Core.Chat;
 

@@ -27,12 +27,24 @@ public sealed class MissedPostTests : IDisposable
         return enabled.Id;
     }
 
-    /// <summary>When the channel's daily trigger last fired: proof that a "no post" outcome was the job's decision.</summary>
-    private static async Task<DateTimeOffset?> LastDailyFireAsync(IHost host, long channelId)
+    /// <summary>Starts the host with a listener on every job run (added first: a misfire can fire at once).</summary>
+    private static async Task<JobRuns> StartAsync(IHost host)
     {
-        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        return (await scheduler.GetTrigger(StudySchedule.DailyKey(channelId)))?.PreviousFireTimeUtc;
+        var runs = JobRuns.On(await SchedulerAsync(host));
+        await host.StartAsync();
+        return runs;
     }
+
+    private static async Task<IScheduler> SchedulerAsync(IHost host) =>
+        await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+    private static async Task<ITrigger> DailyTriggerAsync(IHost host, long channelId) =>
+        await (await SchedulerAsync(host)).GetTrigger(StudySchedule.DailyKey(channelId)) ?? throw new Xunit.Sdk.XunitException("no daily trigger");
+
+    /// <summary>Every trigger of the bot, as stored now.</summary>
+    private static async Task<IReadOnlyList<TriggerHeader>> TriggersAsync(IHost host) =>
+        (await (await SchedulerAsync(host)).QueryTriggers(
+            new TriggerQuery { Group = GroupMatcher<TriggerKey>.GroupEquals(StudySchedule.Group), Take = PagedQuery.All }, default)).Items;
 
     [Fact]
     public async Task A_post_missed_while_down_fires_once_at_start_up_and_a_restart_does_not_post_again()
@@ -40,11 +52,13 @@ public sealed class MissedPostTests : IDisposable
         var db = _dir.File("bot.db");
         var clock = new ShiftedClock(new DateTimeOffset(2026, 11, 23, 8, 0, 0, Seoul));
 
+        var tomorrowAtNine = new DateTimeOffset(2026, 11, 24, 9, 0, 0, Seoul);
         var before = new RecordingChatPlatform();
+        long channelId;
         using (var host = SchedulerHost.Build(db, clock, before))
         {
             await host.StartAsync();
-            await SetUpChannelAsync(host, new TimeOnly(9, 0));
+            channelId = await SetUpChannelAsync(host, new TimeOnly(9, 0));
             await host.StopAsync();
         }
         Assert.Empty(before.Posts);
@@ -52,24 +66,35 @@ public sealed class MissedPostTests : IDisposable
         // Down across 09:00; back at 10:30 the same day.
         clock.Set(new DateTimeOffset(2026, 11, 23, 10, 30, 0, Seoul));
         var afterDowntime = new RecordingChatPlatform();
+        DateTimeOffset? missedPostFired;
         using (var host = SchedulerHost.Build(db, clock, afterDowntime))
         {
-            await host.StartAsync();
-            Assert.True(await SchedulerHost.WaitUntil(() => !afterDowntime.Posts.IsEmpty, TimeSpan.FromSeconds(20)), "the missed post never fired");
-            await Task.Delay(1500);
+            var runs = await StartAsync(host);
+            Assert.Null((await runs.WaitForAsync(StudySchedule.DailyKey(channelId))).Error);
+            // The misfire fired once and the trigger moved on to tomorrow: nothing else can post in this run.
+            var daily = await DailyTriggerAsync(host, channelId);
+            Assert.Equal(tomorrowAtNine, daily.NextFireTimeUtc);
+            missedPostFired = daily.PreviousFireTimeUtc;
             await host.StopAsync();
         }
         Assert.Single(afterDowntime.Posts);
+        Assert.NotNull(missedPostFired);
 
         clock.Set(new DateTimeOffset(2026, 11, 23, 11, 0, 0, Seoul));
         var afterRestart = new RecordingChatPlatform();
         using (var host = SchedulerHost.Build(db, clock, afterRestart))
         {
-            await host.StartAsync();
-            await Task.Delay(3000);
+            var runs = await StartAsync(host);
+            // Nothing is due before tomorrow and the daily trigger last fired at 10:30: this start has
+            // fired nothing and, with every next fire time ahead, will fire nothing.
+            var triggers = await TriggersAsync(host);
+            Assert.NotEmpty(triggers);
+            Assert.All(triggers, t => Assert.True(t.NextFireTimeUtc > clock.GetUtcNow(), $"{t.Key} is due at {t.NextFireTimeUtc}"));
+            Assert.Equal(missedPostFired, (await DailyTriggerAsync(host, channelId)).PreviousFireTimeUtc);
             var posts = host.Services.GetRequiredService<IPostStore>();
             Assert.Single(await posts.ListOpenAsync(default));
             await host.StopAsync();
+            Assert.Empty(runs.Finished);
         }
         Assert.Empty(afterRestart.Posts);
     }
@@ -92,9 +117,9 @@ public sealed class MissedPostTests : IDisposable
         var platform = new RecordingChatPlatform();
         using (var host = SchedulerHost.Build(db, clock, platform))
         {
-            await host.StartAsync();
-            Assert.True(await SchedulerHost.WaitUntil(() => LastDailyFireAsync(host, channelId).Result is not null, TimeSpan.FromSeconds(20)), "the misfire never fired");
-            await Task.Delay(500);
+            var runs = await StartAsync(host);
+            // The misfire ran the job to the end: "no post" was its decision.
+            Assert.Null((await runs.WaitForAsync(StudySchedule.DailyKey(channelId))).Error);
             await host.StopAsync();
         }
         Assert.Empty(platform.Posts);
@@ -107,14 +132,14 @@ public sealed class MissedPostTests : IDisposable
         var clock = new ShiftedClock(new DateTimeOffset(2026, 11, 23, 8, 59, 58, Seoul));
         var platform = new RecordingChatPlatform();
         using var host = SchedulerHost.Build(db, clock, platform);
-        await host.StartAsync();
+        var runs = await StartAsync(host);
         var channelId = await SetUpChannelAsync(host, new TimeOnly(9, 0));
         // The process "died" after reserving today's post but before sending it.
         await host.Services.GetRequiredService<IPostStore>().ReserveAsync(
             new NewPost(channelId, "test", "ebs-1", new DateOnly(2026, 11, 23), clock.GetUtcNow(), clock.GetUtcNow().AddHours(12)), default);
 
-        Assert.True(await SchedulerHost.WaitUntil(() => LastDailyFireAsync(host, channelId).Result is not null, TimeSpan.FromSeconds(20)), "09:00 never fired");
-        await Task.Delay(500);
+        // 09:00 ran the job to the end: "no post" was its decision.
+        Assert.Null((await runs.WaitForAsync(StudySchedule.DailyKey(channelId))).Error);
         await host.StopAsync();
         Assert.Empty(platform.Posts);
     }

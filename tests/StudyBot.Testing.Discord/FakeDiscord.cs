@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace StudyBot.Adapters.Discord.Tests.Fakes;
+namespace StudyBot.Testing.Discord;
 
 /// <summary>
 /// A fake Discord on 127.0.0.1 speaking the real wire protocol: the REST routes StudyBot calls under

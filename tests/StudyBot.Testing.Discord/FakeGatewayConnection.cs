@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 
-namespace StudyBot.Adapters.Discord.Tests.Fakes;
+namespace StudyBot.Testing.Discord;
 
 /// <summary>
 /// The server side of one gateway WebSocket. Tests script it: send HELLO, expect IDENTIFY, send

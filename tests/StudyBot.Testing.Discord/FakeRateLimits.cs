@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace StudyBot.Adapters.Discord.Tests.Fakes;
+namespace StudyBot.Testing.Discord;
 
 /// <summary>
 /// Discord's REST limits as the fake enforces them when asked: a global 50 requests in any second

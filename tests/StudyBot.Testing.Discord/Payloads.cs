@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace StudyBot.Adapters.Discord.Tests.Fakes;
+namespace StudyBot.Testing.Discord;
 
 /// <summary>INTERACTION_CREATE payloads as Discord sends them, in a server (<c>member.user</c>) or a DM (<c>user</c>).</summary>
 public static class Payloads

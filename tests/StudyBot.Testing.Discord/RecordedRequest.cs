@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace StudyBot.Adapters.Discord.Tests.Fakes;
+namespace StudyBot.Testing.Discord;
 
 /// <summary>A REST request the fake Discord received, with when it arrived.</summary>
 public sealed record RecordedRequest(string Method, string Path, string Body, string? Authorization, string? UserAgent, long At)

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace StudyBot.Adapters.Slack.Tests.Fakes;
+namespace StudyBot.Testing.Slack;
 
 /// <summary>A request the fake Slack received: a Web API method, or "respond" for a response_url.</summary>
 public sealed record ApiCall(string Method, string? Authorization, JsonElement Body, string Path, DateTimeOffset At)

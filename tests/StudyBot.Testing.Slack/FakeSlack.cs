@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace StudyBot.Adapters.Slack.Tests.Fakes;
+namespace StudyBot.Testing.Slack;
 
 /// <summary>
 /// Slack on 127.0.0.1: the Web API methods StudyBot calls, response URLs, and Socket Mode WebSockets

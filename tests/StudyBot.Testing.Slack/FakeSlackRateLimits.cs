@@ -1,4 +1,4 @@
-namespace StudyBot.Adapters.Slack.Tests.Fakes;
+namespace StudyBot.Testing.Slack;
 
 /// <summary>
 /// Slack's limits on chat.postMessage as the fake enforces them when asked: about one message per

@@ -4,7 +4,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 
-namespace StudyBot.Adapters.Slack.Tests.Fakes;
+namespace StudyBot.Testing.Slack;
 
 /// <summary>The server side of one Socket Mode connection in the fake Slack.</summary>
 public sealed class FakeSocket(int number, WebSocket socket, Func<int> numConnections) : IDisposable

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace StudyBot.Adapters.Slack.Tests.Fakes;
+namespace StudyBot.Testing.Slack;
 
 /// <summary>Socket Mode messages as Slack sends them.</summary>
 public static class SlackEnvelopes

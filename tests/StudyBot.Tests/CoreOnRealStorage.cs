@@ -7,13 +7,13 @@ using StudyBot.Testing;
 
 namespace StudyBot.Tests;
 
-/// <summary>The core services wired as in production over a temp SQLite file, with a recording platform and a movable clock.</summary>
+/// <summary>The core services wired as in production over a temp SQLite file, with a recording platform, a movable clock and optionally a seeded <see cref="Random"/>.</summary>
 internal sealed class CoreOnRealStorage : IDisposable
 {
     private readonly TempDirectory _dir = new();
     private readonly IHost _host;
 
-    public CoreOnRealStorage(ContentPack pack, DateTimeOffset now)
+    public CoreOnRealStorage(ContentPack pack, DateTimeOffset now, Random? random = null)
     {
         Clock = new ShiftedClock(now);
         _dir.Write("content/placeholder/pack.yaml", "id: placeholder\n");
@@ -25,6 +25,7 @@ internal sealed class CoreOnRealStorage : IDisposable
         builder.Services.AddSingleton<TimeProvider>(Clock);
         builder.Services.AddSingleton(new ContentCatalog([pack]));
         builder.Services.AddSingleton<IChatPlatform>(Platform);
+        if (random is not null) builder.Services.AddSingleton(random);
         _host = builder.Build();
     }
 

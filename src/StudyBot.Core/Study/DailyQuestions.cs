@@ -29,6 +29,7 @@ public sealed class DailyQuestions(
     IStudySchedule schedule,
     IOptions<StudyOptions> options,
     TimeProvider clock,
+    Random random,
     ILogger<DailyQuestions> logger)
 {
     /// <summary>The slack a trigger may fire early by (clock skew) and still count as on time.</summary>
@@ -55,7 +56,7 @@ public sealed class DailyQuestions(
 
         if (catalog.ForChannel(channel.PackId) is not { } pack) return (DailyPostOutcome.NoQuestions, null);
         var history = await posts.PostedQuestionIdsAsync(channelId, cancellationToken);
-        if (DailyQuestionPicker.Pick(pack, history, Random.Shared) is not { } question) return (DailyPostOutcome.NoQuestions, null);
+        if (DailyQuestionPicker.Pick(pack, history, random) is not { } question) return (DailyPostOutcome.NoQuestions, null);
 
         var (post, created) = await posts.ReserveAsync(
             new NewPost(channelId, pack.Id, question.Id, today, now, now + options.Value.AnswerWindow), cancellationToken);

@@ -12,7 +12,8 @@ public sealed class PracticeDesk(
     IStatsQueries stats,
     IPracticeStore practice,
     ContentCatalog catalog,
-    TimeProvider clock)
+    TimeProvider clock,
+    Random random)
 {
     public async Task<ChatReply> AskAsync(CommandContext context, string? topicQuery, CancellationToken cancellationToken)
     {
@@ -34,7 +35,7 @@ public sealed class PracticeDesk(
 
         var userId = await users.GetOrAddAsync(context.User, cancellationToken);
         var accuracy = await stats.TopicAccuracyAsync(userId, cancellationToken);
-        var question = PracticeQuestionPicker.Pick(pool, accuracy, Random.Shared)!;
+        var question = PracticeQuestionPicker.Pick(pool, accuracy, random)!;
         return new ChatReply(StudyCards.PracticeQuestion(question, pack.FindTopic(question.TopicId), language), true);
     }
 

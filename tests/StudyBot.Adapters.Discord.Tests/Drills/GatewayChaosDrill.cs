@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using StudyBot.Adapters.Discord.Tests.Fakes;
 using StudyBot.Core.Chat;
 using Xunit.Abstractions;
 

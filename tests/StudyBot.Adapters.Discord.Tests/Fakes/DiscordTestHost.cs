@@ -15,7 +15,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
 {
     public const string Token = "test-token-SECRET-0123";
 
-    private DiscordTestHost(FakeDiscord fake, IHost host, RecordingInbox inbox, ListLogger logs)
+    private DiscordTestHost(FakeDiscord fake, IHost host, RecordingInbox inbox, TestLogs logs)
     {
         Fake = fake;
         Host = host;
@@ -29,7 +29,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
 
     public RecordingInbox Inbox { get; }
 
-    public ListLogger Logs { get; }
+    public TestLogs Logs { get; }
 
     public ChatAdapters Adapters => Host.Services.GetRequiredService<ChatAdapters>();
 
@@ -52,7 +52,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
 
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(values);
-        var logs = new ListLogger();
+        var logs = new TestLogs();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
         var inbox = new RecordingInbox();
         builder.Services.AddSingleton<IChatInbox>(inbox);

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StudyBot.Core.Storage;
-using StudyBot.Testing;
 using Xunit.Abstractions;
 
 namespace StudyBot.Adapters.Discord.Tests.Fakes;
@@ -18,7 +17,7 @@ internal sealed class RealCoreBot : IAsyncDisposable
     private readonly ITestOutputHelper _output;
     private long _sequence = 1;
 
-    private RealCoreBot(TempDirectory dir, FakeDiscord fake, IHost host, FakeGatewayConnection connection, ListLogger logs, ITestOutputHelper output)
+    private RealCoreBot(TempDirectory dir, FakeDiscord fake, IHost host, FakeGatewayConnection connection, TestLogs logs, ITestOutputHelper output)
     {
         _dir = dir;
         Fake = fake;
@@ -38,7 +37,7 @@ internal sealed class RealCoreBot : IAsyncDisposable
 
     public long NextSequence() => ++_sequence;
 
-    public ListLogger Logs { get; }
+    public TestLogs Logs { get; }
 
     public IPostStore Posts => _host.Services.GetRequiredService<IPostStore>();
 
@@ -61,7 +60,7 @@ internal sealed class RealCoreBot : IAsyncDisposable
             "--StudyBot:Discord:IdentifySpacing=00:00:00",
             "--StudyBot:Discord:HelloTimeout=00:00:02",
         ]);
-        var logs = new ListLogger();
+        var logs = new TestLogs();
         builder.Logging.ClearProviders().AddProvider(logs);
         // A Wednesday afternoon in Seoul, ahead of the real clock: the local day and the week on the board
         // are fixed. Quartz runs on this clock too, so the close trigger (in an hour), the next 09:00 post
@@ -106,8 +105,8 @@ internal sealed class RealCoreBot : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var (level, category, message) in Logs.Lines.Where(l => l.Level >= LogLevel.Warning))
-            _output.WriteLine($"{level} {category}: {message}");
+        foreach (var entry in Logs.Entries.Where(l => l.Level >= LogLevel.Warning))
+            _output.WriteLine(entry.ToString());
         await _host.StopAsync();
         _host.Dispose();
         await Fake.DisposeAsync();

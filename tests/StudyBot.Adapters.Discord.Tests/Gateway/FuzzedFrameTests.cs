@@ -3,8 +3,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.Extensions.Logging;
 using StudyBot.Adapters.Discord.Gateway;
-using StudyBot.Adapters.Discord.Tests.Fakes;
-using StudyBot.Testing;
 
 namespace StudyBot.Adapters.Discord.Tests.Gateway;
 
@@ -68,7 +66,7 @@ public class FuzzedFrameTests
 
         Assert.Equal(1, fake.ConnectionCount);
         Assert.Empty(host.Adapters.Failures);
-        Assert.DoesNotContain(host.Logs.Lines, l => l.Level >= LogLevel.Critical);
-        Assert.Contains(host.Logs.Lines, l => l.Level == LogLevel.Warning);
+        Assert.DoesNotContain(host.Logs.Entries, l => l.Level >= LogLevel.Critical);
+        Assert.Contains(host.Logs.Entries, l => l.Level == LogLevel.Warning);
     }
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using StudyBot.Adapters.Discord.Tests.Fakes;
 
 namespace StudyBot.Adapters.Discord.Tests.Gateway;
 
@@ -31,7 +30,7 @@ public sealed class GatewayFailureTests
         Assert.DoesNotContain(DiscordTestHost.Token, reason, StringComparison.Ordinal);
         Assert.False(await fake.ConnectsWithinAsync(TimeSpan.FromMilliseconds(400)));
         Assert.Equal(1, fake.ConnectionCount);
-        Assert.True(await host.Logs.WaitForAsync(LogLevel.Critical, "discord adapter stopped"));
+        await host.Logs.WaitForAsync(LogLevel.Critical, "discord adapter stopped");
     }
 
     [Fact]
@@ -133,8 +132,8 @@ public sealed class GatewayFailureTests
         await second.CloseAsync(4004);
         await host.FailureAsync();
 
-        Assert.NotEmpty(host.Logs.Lines);
-        Assert.DoesNotContain(host.Logs.Lines, l => l.Message.Contains(DiscordTestHost.Token, StringComparison.Ordinal));
-        Assert.DoesNotContain(host.Logs.Lines, l => l.Message.Contains("itoken-int-1", StringComparison.Ordinal));
+        Assert.NotEmpty(host.Logs.Entries);
+        Assert.DoesNotContain(host.Logs.Entries, l => l.Text.Contains(DiscordTestHost.Token, StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Logs.Entries, l => l.Text.Contains("itoken-int-1", StringComparison.Ordinal));
     }
 }

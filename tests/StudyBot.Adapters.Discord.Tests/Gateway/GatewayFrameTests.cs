@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
-using StudyBot.Adapters.Discord.Tests.Fakes;
 
 namespace StudyBot.Adapters.Discord.Tests.Gateway;
 
@@ -42,8 +41,8 @@ public sealed class GatewayFrameTests
 
         await fake.WaitForRequestAsync(r => r.Is("POST", "interactions/int-1/"));
         Assert.Equal(1, fake.ConnectionCount);
-        Assert.Equal(3, host.Logs.Lines.Count(l => l.Level == LogLevel.Warning && l.Message.Contains("malformed gateway frame", StringComparison.Ordinal)));
-        Assert.True(await host.Logs.WaitForAsync(LogLevel.Warning, "Dropped an interaction without an id, token or user"));
+        Assert.Equal(3, host.Logs.Entries.Count(l => l.Level == LogLevel.Warning && l.Message.Contains("malformed gateway frame", StringComparison.Ordinal)));
+        await host.Logs.WaitForAsync(LogLevel.Warning, "Dropped an interaction without an id, token or user");
         Assert.Single(host.Inbox.Calls);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using StudyBot.Adapters.Discord.Tests.Fakes;
 using StudyBot.Core.Chat;
 
 namespace StudyBot.Adapters.Discord.Tests.Gateway;
@@ -30,7 +29,7 @@ public sealed class GatewayReconnectTests
         Assert.Equal(2, resume.GetProperty("seq").GetInt64());
         Assert.Equal(["user-1", "user-2"], host.Inbox.Calls.Select(c => c.Context.User.UserId));
         Assert.Single(fake.RequestsTo("POST", "interactions/int-1/"));
-        Assert.Equal([("user-1", 1L), ("user-2", 1L)], host.Inbox.Recorded.ToArray());
+        Assert.Equal([("user-1", 1L), ("user-2", 1L)], host.Inbox.RecordedAnswers.ToArray());
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using StudyBot.Adapters.Discord.Gateway;
-using StudyBot.Adapters.Discord.Tests.Fakes;
 
 namespace StudyBot.Adapters.Discord.Tests.Gateway;
 

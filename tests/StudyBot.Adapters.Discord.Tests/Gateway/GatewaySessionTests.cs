@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using StudyBot.Adapters.Discord.Tests.Fakes;
 
 namespace StudyBot.Adapters.Discord.Tests.Gateway;
 

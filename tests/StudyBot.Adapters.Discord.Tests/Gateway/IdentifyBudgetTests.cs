@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using StudyBot.Adapters.Discord.Gateway;
 using StudyBot.Adapters.Discord.Rest;
-using StudyBot.Adapters.Discord.Tests.Fakes;
 
 namespace StudyBot.Adapters.Discord.Tests.Gateway;
 

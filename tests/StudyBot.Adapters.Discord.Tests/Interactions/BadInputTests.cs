@@ -1,4 +1,3 @@
-using StudyBot.Adapters.Discord.Tests.Fakes;
 using StudyBot.Core.Chat;
 
 namespace StudyBot.Adapters.Discord.Tests.Interactions;
@@ -21,7 +20,7 @@ public sealed class BadInputTests
         var reply = await EphemeralTitleAsync(fake, "int-1");
         Assert.Equal("Unknown choice", reply);
         Assert.Equal(customId, Assert.Single(host.Inbox.Calls).Text);
-        Assert.Empty(host.Inbox.Recorded);
+        Assert.Empty(host.Inbox.RecordedAnswers);
     }
 
     [Theory]
@@ -38,7 +37,7 @@ public sealed class BadInputTests
         await connection.DispatchAsync("INTERACTION_CREATE", 2, Payloads.Button("int-1", ButtonIds.Daily(postId, 0)));
 
         Assert.Equal(expected, await EphemeralTitleAsync(fake, "int-1"));
-        Assert.Empty(host.Inbox.Recorded);
+        Assert.Empty(host.Inbox.RecordedAnswers);
     }
 
     [Fact]
@@ -53,7 +52,7 @@ public sealed class BadInputTests
         await connection.DispatchAsync("INTERACTION_CREATE", 3, Payloads.Button("int-2", ButtonIds.Daily(1, 3)));
 
         Assert.Equal("Already answered", await EphemeralTitleAsync(fake, "int-2"));
-        Assert.Single(host.Inbox.Recorded);
+        Assert.Single(host.Inbox.RecordedAnswers);
     }
 
     [Fact]
@@ -68,7 +67,7 @@ public sealed class BadInputTests
 
         Assert.Equal("Wrong channel", await EphemeralTitleAsync(fake, "int-1"));
         Assert.Equal("chan-2", Assert.Single(host.Inbox.Calls).Context.Channel.ChannelId);
-        Assert.Empty(host.Inbox.Recorded);
+        Assert.Empty(host.Inbox.RecordedAnswers);
     }
 
     [Theory]

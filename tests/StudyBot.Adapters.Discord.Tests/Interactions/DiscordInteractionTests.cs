@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using StudyBot.Adapters.Discord.Interactions;
-using StudyBot.Adapters.Discord.Tests.Fakes;
 using StudyBot.Core.Content;
 
 namespace StudyBot.Adapters.Discord.Tests.Interactions;

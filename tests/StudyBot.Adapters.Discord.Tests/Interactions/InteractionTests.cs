@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using StudyBot.Adapters.Discord.Tests.Fakes;
 using StudyBot.Core.Content;
 using Xunit.Abstractions;
 

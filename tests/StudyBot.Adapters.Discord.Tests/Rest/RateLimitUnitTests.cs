@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using StudyBot.Adapters.Discord.Rest;
-using StudyBot.Adapters.Discord.Tests.Fakes;
 
 namespace StudyBot.Adapters.Discord.Tests.Rest;
 

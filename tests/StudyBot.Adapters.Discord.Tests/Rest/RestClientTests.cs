@@ -1,6 +1,5 @@
 using StudyBot.Adapters.Common;
 using StudyBot.Adapters.Discord.Rest;
-using StudyBot.Adapters.Discord.Tests.Fakes;
 using StudyBot.Core.Chat;
 
 namespace StudyBot.Adapters.Discord.Tests.Rest;

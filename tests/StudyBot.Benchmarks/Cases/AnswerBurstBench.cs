@@ -1,5 +1,4 @@
 using StudyBot.Benchmarks.Measuring;
-using StudyBot.Testing;
 
 namespace StudyBot.Benchmarks.Cases;
 

@@ -4,12 +4,10 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using StudyBot.Adapters.Discord.Tests.Fakes;
 using StudyBot.Benchmarks.Measuring;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Content;
 using StudyBot.Core.Storage;
-using StudyBot.Testing;
 
 namespace StudyBot.Benchmarks.Cases;
 

@@ -2,7 +2,6 @@ using Dapper;
 using StudyBot.Benchmarks.Measuring;
 using StudyBot.Core.Study;
 using StudyBot.Storage.Sqlite;
-using StudyBot.Testing;
 
 namespace StudyBot.Benchmarks.Cases;
 

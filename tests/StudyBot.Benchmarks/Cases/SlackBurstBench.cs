@@ -3,12 +3,10 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using StudyBot.Adapters.Slack.Tests.Fakes;
 using StudyBot.Benchmarks.Measuring;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Content;
 using StudyBot.Core.Storage;
-using StudyBot.Testing;
 
 namespace StudyBot.Benchmarks.Cases;
 

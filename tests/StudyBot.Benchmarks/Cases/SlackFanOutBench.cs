@@ -2,10 +2,8 @@ using System.Diagnostics;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using StudyBot.Adapters.Slack.Tests.Fakes;
 using StudyBot.Benchmarks.Measuring;
 using StudyBot.Storage.Sqlite;
-using StudyBot.Testing;
 
 namespace StudyBot.Benchmarks.Cases;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Dapper;
 using StudyBot.Benchmarks.Measuring;
 using StudyBot.Storage.Sqlite;
-using StudyBot.Testing;
 
 namespace StudyBot.Benchmarks.Cases;
 

@@ -1,7 +1,6 @@
 using StudyBot.Benchmarks.Measuring;
 using StudyBot.Content;
 using StudyBot.Core.Content;
-using StudyBot.Testing;
 
 namespace StudyBot.Benchmarks.Cases;
 

@@ -10,7 +10,6 @@ using StudyBot.Core;
 using StudyBot.Core.Chat;
 using StudyBot.Scheduling;
 using StudyBot.Storage.Sqlite;
-using StudyBot.Testing;
 
 namespace StudyBot.Benchmarks.Drills;
 

@@ -1,7 +1,6 @@
 using Dapper;
 using StudyBot.Benchmarks.Measuring;
 using StudyBot.Storage.Sqlite;
-using StudyBot.Testing;
 
 namespace StudyBot.Benchmarks.Drills;
 

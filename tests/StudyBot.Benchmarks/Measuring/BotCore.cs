@@ -3,7 +3,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Content;
-using StudyBot.Testing;
 
 namespace StudyBot.Benchmarks.Measuring;
 

@@ -1,7 +1,9 @@
-namespace StudyBot.Adapters.Slack.Tests.Fakes;
+using System.Collections;
+
+namespace StudyBot.Testing;
 
 /// <summary>A thread-safe list that tests can wait on: "the next item matching this, within a timeout".</summary>
-public sealed class Recorded<T>
+public sealed class Recorded<T> : IEnumerable<T>
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
@@ -73,4 +75,9 @@ public sealed class Recorded<T>
             await Task.Delay(10);
         }
     }
+
+    /// <summary>A snapshot of what has been recorded so far.</summary>
+    public IEnumerator<T> GetEnumerator() => All.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

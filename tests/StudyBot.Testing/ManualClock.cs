@@ -1,4 +1,4 @@
-namespace StudyBot.Adapters.Discord.Tests.Fakes;
+namespace StudyBot.Testing;
 
 /// <summary>
 /// A clock tests move by hand. (Microsoft.Extensions.TimeProvider.Testing is not in the package
@@ -63,7 +63,7 @@ public sealed class ManualClock : TimeProvider
     public async Task WaitForTimersAsync(int count = 1)
     {
         for (var i = 0; i < 500 && PendingTimers < count; i++) await Task.Delay(5);
-        Assert.True(PendingTimers >= count, $"expected {count} pending timers, found {PendingTimers}");
+        if (PendingTimers < count) throw new TimeoutException($"expected {count} pending timers, found {PendingTimers}");
     }
 
     private void Remove(ManualTimer timer)
