@@ -23,9 +23,9 @@ public sealed class CommandLineMapperTests
             Payloads.Option("pack", "aws-saa"), Payloads.Option("timezone", "Asia/Seoul"), Payloads.Option("time", "09:00")));
 
         Assert.Equal("study setup 09:00 Asia/Seoul aws-saa", CommandLineMapper.ToCommandLine(data));
-        Assert.Equal("study leaderboard sunday 20:00", CommandLineMapper.ToCommandLine(Data("study",
-            Payloads.SubCommand("leaderboard", Payloads.Option("time", "20:00"), Payloads.Option("day", "sunday")))));
-        Assert.Equal("study leaderboard off", CommandLineMapper.ToCommandLine(Data("study", Payloads.SubCommand("leaderboard", Payloads.Option("day", "off")))));
+        Assert.Equal("study board sunday 20:00", CommandLineMapper.ToCommandLine(Data("study",
+            Payloads.SubCommand("board", Payloads.Option("time", "20:00"), Payloads.Option("day", "sunday")))));
+        Assert.Equal("study board off", CommandLineMapper.ToCommandLine(Data("study", Payloads.SubCommand("board", Payloads.Option("day", "off")))));
         Assert.Equal("leaderboard all", CommandLineMapper.ToCommandLine(Data("leaderboard", Payloads.Option("scope", "all"))));
     }
 

@@ -78,7 +78,7 @@ public sealed partial class CommandRegistrationTests
     [Fact]
     public void Fixed_choices_carry_Korean_names()
     {
-        var day = Options(Options(Command("study")).Single(o => (string?)o["name"] == "leaderboard")).Single(o => (string?)o["name"] == "day");
+        var day = Options(Options(Command("study")).Single(o => (string?)o["name"] == "board")).Single(o => (string?)o["name"] == "day");
 
         var choices = day["choices"]!.AsArray();
         Assert.Equal(8, choices.Count);
