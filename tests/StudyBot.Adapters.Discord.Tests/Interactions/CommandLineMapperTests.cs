@@ -59,6 +59,21 @@ public sealed class CommandLineMapperTests
         Assert.Null(CommandLineMapper.Focused(Data("help")));
     }
 
+    [Fact]
+    public void Only_a_focused_topic_parameter_asks_for_topic_suggestions()
+    {
+        var topic = Data("topic", new JsonObject { ["name"] = "query", ["type"] = 3, ["value"] = "eb", ["focused"] = true });
+        var pack = Data("study", new JsonObject
+        {
+            ["name"] = "setup", ["type"] = 1,
+            ["options"] = new JsonArray(new JsonObject { ["name"] = "pack", ["type"] = 3, ["value"] = "aw", ["focused"] = true }),
+        });
+
+        Assert.Equal("eb", CommandLineMapper.FocusedTopic(topic));
+        Assert.Null(CommandLineMapper.FocusedTopic(pack));
+        Assert.Null(CommandLineMapper.FocusedTopic(Data("help")));
+    }
+
     private static JsonElement Data(string name, params JsonObject[] options) =>
         JsonSerializer.SerializeToElement(new JsonObject
         {

@@ -86,6 +86,20 @@ public sealed partial class CommandRegistrationTests
         Assert.Equal("off", (string?)choices[7]!["value"]);
     }
 
+    [Fact]
+    public void Every_parameter_of_the_table_is_registered_with_its_Korean_name_in_order()
+    {
+        foreach (var spec in CommandSpecs.All)
+        {
+            var node = spec.Group is null ? Command(spec.Name) : Options(Command(spec.Group)).Single(o => (string?)o["name"] == spec.Leaf);
+            Assert.Equal(spec.NameKo, (string?)node["name_localizations"]!["ko"]);
+            var options = Options(node).ToList();
+            Assert.Equal(spec.Parameters.Select(p => p.Name), options.Select(o => (string?)o["name"]));
+            Assert.Equal(spec.Parameters.Select(p => p.NameKo), options.Select(o => (string?)o["name_localizations"]!["ko"]));
+            Assert.Equal(spec.Parameters.Select(p => p.AlwaysRequired), options.Select(o => (bool)o["required"]!));
+        }
+    }
+
     private static JsonNode Command(string name) => Commands.Single(c => (string?)c!["name"] == name)!;
 
     private static IEnumerable<JsonNode> Options(JsonNode? node) => node?["options"]?.AsArray().Select(o => o!) ?? [];
