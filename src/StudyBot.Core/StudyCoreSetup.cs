@@ -23,17 +23,9 @@ public static class StudyCoreSetup
         builder.Services.AddSingleton<PracticeDesk>();
         builder.Services.AddSingleton<IChatInbox, StudyInbox>();
 
-        // The feature list: one handler per command.
-        builder.Services.AddSingleton<IStudyCommand, HelpCommand>();
-        builder.Services.AddSingleton<IStudyCommand, TopicCommand>();
-        builder.Services.AddSingleton<IStudyCommand, QuizCommand>();
-        builder.Services.AddSingleton<IStudyCommand, LeaderboardCommand>();
-        builder.Services.AddSingleton<IStudyCommand, StatsCommand>();
-        builder.Services.AddSingleton<IStudyCommand, StudySetupCommand>();
-        builder.Services.AddSingleton<IStudyCommand, StudyStopCommand>();
-        builder.Services.AddSingleton<IStudyCommand, StudyNowCommand>();
-        builder.Services.AddSingleton<IStudyCommand, StudyCloseCommand>();
-        builder.Services.AddSingleton<IStudyCommand, StudyLeaderboardCommand>();
+        // The feature list is CommandSpecs.Table: one handler per command.
+        foreach (var command in CommandSpecs.Table)
+            builder.Services.AddSingleton(typeof(IStudyCommand), command.Handler);
         return builder;
     }
 }

@@ -18,8 +18,10 @@ public sealed class StudyCommandTextTests
     [InlineData("leaderboard", "leaderboard")]
     [InlineData("leaderboard all", "leaderboard all")]
     [InlineData("leaderboard week", "leaderboard week")]
-    [InlineData("leaderboard sunday 20:00", "study leaderboard sunday 20:00")]
-    [InlineData("leaderboard off", "study leaderboard off")]
+    [InlineData("board sunday 20:00", "study board sunday 20:00")]
+    [InlineData("board off", "study board off")]
+    // The board's schedule is "board" now, so "leaderboard" is always the board itself (the core checks the scope).
+    [InlineData("leaderboard sunday 20:00", "leaderboard sunday 20:00")]
     [InlineData("setup 09:00 Asia/Seoul", "study setup 09:00 Asia/Seoul")]
     [InlineData("setup 09:00 Asia/Seoul aws-saa", "study setup 09:00 Asia/Seoul aws-saa")]
     [InlineData("stop", "study stop")]

@@ -49,7 +49,7 @@ public sealed class WeeklyLeaderboardTests : IDisposable
     public async Task No_weekly_post_once_the_board_is_turned_off()
     {
         var channelId = await AnsweredAndClosedAsync();
-        await _bot.Inbox.HandleCommandAsync(CoreOnRealStorage.As("admin", admin: true), "study leaderboard off", default);
+        await _bot.Inbox.HandleCommandAsync(CoreOnRealStorage.As("admin", admin: true), "study board off", default);
         var before = _bot.Platform.Posts.Count;
 
         Assert.False(await _bot.Get<Leaderboards>().PostWeeklyAsync(channelId, default));

@@ -16,11 +16,10 @@ public sealed class AutocompleteHandler(IChatInbox inbox, DiscordApi api, ILogge
 
     private IReadOnlyList<string> Suggestions(DiscordInteraction interaction, CommandContext context)
     {
-        if (CommandLineMapper.Focused(interaction.Data) is not { } option || !SlashCommands.TopicOptions.Contains(option.Name))
-            return [];
+        if (CommandLineMapper.FocusedTopic(interaction.Data) is not { } text) return [];
         try
         {
-            return inbox.CompleteTopic(context.Channel, option.Text, MaxChoices);
+            return inbox.CompleteTopic(context.Channel, text, MaxChoices);
         }
         catch (Exception e)
         {

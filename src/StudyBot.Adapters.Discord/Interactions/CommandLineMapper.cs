@@ -1,5 +1,6 @@
 using StudyBot.Adapters.Common;
 using System.Text.Json;
+using StudyBot.Core.Commands;
 
 namespace StudyBot.Adapters.Discord.Interactions;
 
@@ -17,26 +18,28 @@ public static class CommandLineMapper
     {
         var name = Clean(data.Text("name") ?? "");
         var given = data.Items("options");
-        var command = SlashCommands.Find(name);
-        if (command is null) return name;
+        var isGroup = CommandSpecs.FindGroup(name) is not null;
+        var chosen = isGroup ? given?.EnumerateArray().FirstOrDefault(o => o.Number("type") is SubCommandType or SubCommandGroupType) : null;
+        if (SlashCommands.Find(name, chosen?.Text("name")) is not { } spec) return name;
+        if (isGroup) given = chosen?.Items("options");
 
-        var words = new List<string> { command.Name };
-        var options = command.Options;
-        if (command.SubCommands.Count > 0)
+        var words = new List<string> { spec.Name };
+        foreach (var parameter in spec.Parameters)
         {
-            var chosen = given?.EnumerateArray().FirstOrDefault(o => o.Number("type") is SubCommandType or SubCommandGroupType);
-            var sub = command.SubCommands.FirstOrDefault(s => s.Name == chosen?.Text("name"));
-            if (sub is null) return command.Name;
-            words.Add(sub.Name);
-            options = sub.Options;
-            given = chosen?.Items("options");
-        }
-        foreach (var option in options)
-        {
-            var value = given?.EnumerateArray().FirstOrDefault(o => o.Text("name") == option.Name);
+            var value = given?.EnumerateArray().FirstOrDefault(o => o.Text("name") == parameter.Name);
             if (value is { } present && Value(present) is { Length: > 0 } text) words.Add(text);
         }
         return string.Join(' ', words);
+    }
+
+    /// <summary>The parameter the user is typing in (autocomplete), if it names a topic: its text so far.</summary>
+    public static string? FocusedTopic(JsonElement data)
+    {
+        if (Focused(data) is not { } focused) return null;
+        var name = data.Text("name") ?? "";
+        var sub = data.Items("options")?.EnumerateArray().FirstOrDefault(o => o.Number("type") is SubCommandType).Text("name");
+        var parameter = SlashCommands.Find(name, sub)?.Parameter(focused.Name);
+        return parameter?.Kind == ParameterKind.Topic ? focused.Text : null;
     }
 
     /// <summary>The option the user is typing in (autocomplete): its name and text so far.</summary>

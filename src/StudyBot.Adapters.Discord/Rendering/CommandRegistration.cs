@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using StudyBot.Adapters.Discord.Interactions;
+using StudyBot.Core.Commands;
 
 namespace StudyBot.Adapters.Discord.Rendering;
 
-/// <summary>Renders <see cref="SlashCommands"/> as the body of a bulk overwrite (<c>PUT .../commands</c>).</summary>
+/// <summary>Renders the core's command table (<see cref="SlashCommands"/>) as the body of a bulk overwrite (<c>PUT .../commands</c>).</summary>
 public static class CommandRegistration
 {
     /// <summary>MANAGE_CHANNELS (1 &lt;&lt; 4): Discord hides the command from members without it; server admins can change that.</summary>
@@ -22,44 +23,57 @@ public static class CommandRegistration
     /// <param name="global">Global commands say where they may be used; a server's own commands (development) live only there.</param>
     public static JsonArray Build(bool global = true) => new(SlashCommands.All.Select(c => (JsonNode)Command(c, global)).ToArray());
 
-    private static JsonObject Command(SlashCommand command, bool global)
+    private static JsonObject Command(IGrouping<string, CommandSpec> command, bool global)
     {
-        var json = Named(command.Name, command.NameKo, command.Description, command.DescriptionKo);
+        JsonObject json;
+        IEnumerable<JsonObject> options;
+        if (CommandSpecs.FindGroup(command.Key) is { } group)
+        {
+            json = Named(group.Name, group.NameKo, group.DescriptionEn, group.DescriptionKo);
+            options = command.Select(SubCommand);
+        }
+        else
+        {
+            var spec = command.Single();
+            json = Named(spec.Name, spec.NameKo, spec.DescriptionEn, spec.DescriptionKo);
+            options = spec.Parameters.Select(Option);
+        }
+        // Only channel managers see a command all of whose parts are for admins; the core checks again on every use.
+        var managersOnly = command.All(s => s.AdminOnly);
         json["type"] = ChatInput;
         if (global)
         {
             json["integration_types"] = new JsonArray(GuildInstall);
             // Channel settings make no sense in a DM, so /study exists only in servers.
-            json["contexts"] = command.ManageChannelsOnly ? new JsonArray(GuildContext) : new JsonArray(GuildContext, BotDmContext);
+            json["contexts"] = managersOnly ? new JsonArray(GuildContext) : new JsonArray(GuildContext, BotDmContext);
         }
-        if (command.ManageChannelsOnly)
+        if (managersOnly)
             json["default_member_permissions"] = ManageChannels.ToString(CultureInfo.InvariantCulture);
-        var options = command.SubCommands.Count > 0
-            ? command.SubCommands.Select(SubCommand)
-            : command.Options.Select(Option);
         json["options"] = new JsonArray(options.Select(o => (JsonNode)o).ToArray());
         return json;
     }
 
-    private static JsonObject SubCommand(SlashCommand sub)
+    private static JsonObject SubCommand(CommandSpec sub)
     {
-        var json = Named(sub.Name, sub.NameKo, sub.Description, sub.DescriptionKo);
+        var json = Named(sub.Leaf, sub.NameKo, sub.DescriptionEn, sub.DescriptionKo);
         json["type"] = SubCommandType;
-        json["options"] = new JsonArray(sub.Options.Select(o => (JsonNode)Option(o)).ToArray());
+        json["options"] = new JsonArray(sub.Parameters.Select(o => (JsonNode)Option(o)).ToArray());
         return json;
     }
 
-    private static JsonObject Option(SlashOption option)
+    // Every parameter is a string option: the core reads and checks the value, so Discord's number or
+    // boolean types would only add a second set of rules.
+    private static JsonObject Option(ParameterSpec parameter)
     {
-        var json = Named(option.Name, option.NameKo, option.Description, option.DescriptionKo);
+        var json = Named(parameter.Name, parameter.NameKo, parameter.DescriptionEn, parameter.DescriptionKo);
         json["type"] = StringType;
-        json["required"] = option.Required;
-        if (option.Autocomplete) json["autocomplete"] = true;
-        if (option.Choices is { Count: > 0 } choices)
+        json["required"] = parameter.AlwaysRequired;
+        if (parameter.Kind == ParameterKind.Topic) json["autocomplete"] = true;
+        if (parameter.AllChoices is { Count: > 0 } choices)
         {
             json["choices"] = new JsonArray(choices.Select(c => (JsonNode)new JsonObject
             {
-                ["name"] = c.Name,
+                ["name"] = c.Value,
                 ["name_localizations"] = new JsonObject { ["ko"] = c.NameKo },
                 ["value"] = c.Value,
             }).ToArray());

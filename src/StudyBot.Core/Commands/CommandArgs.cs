@@ -1,42 +1,38 @@
-using System.Globalization;
-
 namespace StudyBot.Core.Commands;
 
-/// <summary>Parsing of the small argument types commands take.</summary>
-public static class CommandArgs
+/// <summary>
+/// A command's arguments, read and checked against its spec by <see cref="CommandBinder"/>; commands read
+/// them by parameter name. Asking for a name the spec does not declare is a programming error.
+/// </summary>
+public sealed class CommandArgs(CommandSpec spec, IReadOnlyDictionary<string, object> values)
 {
-    private static readonly string[] TimeFormats = ["H:mm", "HH:mm"];
+    public static CommandArgs None(CommandSpec spec) => new(spec, new Dictionary<string, object>());
 
-    public static bool TryTime(string? text, out TimeOnly time) =>
-        TimeOnly.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+    public bool Has(string name) => Value(name) is not null;
 
-    /// <summary>English names or abbreviations ("sun", "Sunday") and Korean ("일", "일요일").</summary>
-    public static bool TryDay(string? text, out DayOfWeek day)
+    /// <summary>A word, text or choice (the choice's value, "all" for "전체"); null when left out.</summary>
+    public string? Text(string name) => Value(name) switch
     {
-        day = DayOfWeek.Sunday;
-        var key = text?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(key)) return false;
-        string[][] names =
-        [
-            ["sun", "sunday", "일", "일요일"], ["mon", "monday", "월", "월요일"], ["tue", "tuesday", "화", "화요일"],
-            ["wed", "wednesday", "수", "수요일"], ["thu", "thursday", "목", "목요일"], ["fri", "friday", "금", "금요일"],
-            ["sat", "saturday", "토", "토요일"],
-        ];
-        for (var i = 0; i < names.Length; i++)
-        {
-            if (names[i].Contains(key))
-            {
-                day = (DayOfWeek)i;
-                return true;
-            }
-        }
-        return false;
+        null => null,
+        string text => text,
+        var other => throw Mismatch(name, other),
+    };
+
+    public TimeOnly Time(string name) => Value(name) is TimeOnly time ? time : throw Missing(name);
+
+    public TimeZoneInfo TimeZone(string name) => Value(name) is TimeZoneInfo zone ? zone : throw Missing(name);
+
+    /// <summary>The day, or null when the parameter holds one of its own choices instead ("off").</summary>
+    public DayOfWeek? Day(string name) => Value(name) as DayOfWeek?;
+
+    private object? Value(string name)
+    {
+        if (spec.Parameter(name) is null)
+            throw new ArgumentException($"{spec.Name} has no parameter \"{name}\".", nameof(name));
+        return values.GetValueOrDefault(name);
     }
 
-    private static readonly string[] KoreanDays = ["일요일", "월요일", "화요일", "수요일", "목요일", "금요일", "토요일"];
+    private InvalidOperationException Missing(string name) => new($"{spec.Name}: \"{name}\" is missing or not of that kind.");
 
-    public static string DayName(DayOfWeek day, Content.Language language) =>
-        language == Content.Language.Ko ? KoreanDays[(int)day] : day.ToString();
-
-    public static string Hhmm(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+    private InvalidOperationException Mismatch(string name, object value) => new($"{spec.Name}: \"{name}\" holds a {value.GetType().Name}.");
 }

@@ -1,11 +1,11 @@
 namespace StudyBot.Core.Commands;
 
-/// <summary>A parsed command: its name (with sub-command, e.g. "study setup") and the words after it.</summary>
+/// <summary>
+/// A command line split into its name (with sub-command, e.g. "study setup") and the words after it.
+/// Commands never read the words themselves: <see cref="CommandBinder"/> reads them against the spec.
+/// </summary>
 public sealed record CommandLine(string Name, IReadOnlyList<string> Args)
 {
-    /// <summary>Everything after the name, as typed (for free-text arguments such as a topic query).</summary>
-    public string Rest => string.Join(' ', Args);
-
     public string? Arg(int index) => index < Args.Count ? Args[index] : null;
 
     /// <summary>Parses "/topic ebs", "study setup 09:00 Asia/Seoul" or "/study" (which becomes "study").</summary>

@@ -1,28 +1,25 @@
 using StudyBot.Core.Chat;
 using StudyBot.Core.Storage;
 using StudyBot.Core.Study;
-using StudyBot.Core.Text;
 
 namespace StudyBot.Core.Commands;
 
-public sealed class LeaderboardCommand(IChannelStore channels, Leaderboards leaderboards, TimeProvider clock) : IStudyCommand
+public sealed class LeaderboardCommand(IChannelStore channels, Leaderboards leaderboards, TimeProvider clock) : IStudyCommand, ICommandDefinition
 {
-    public CommandSpec Spec => CommandSpecs.Leaderboard;
+    private const string Week = "week";
+    private const string All = "all";
 
-    public async Task<ChatReply> RunAsync(CommandContext context, CommandLine command, CancellationToken cancellationToken)
+    public static CommandSpec Definition { get; } = new("leaderboard", "순위", "This week's or the all-time leaderboard", "주간 또는 전체 순위",
+        [new("scope", "범위", ParameterKind.Choice, "This week (default) or all time", "이번 주(기본) 또는 전체",
+            Choices: [new(Week, "주간", "weekly"), new(All, "전체", "alltime", "all-time")])]);
+
+    public CommandSpec Spec => Definition;
+
+    public async Task<ChatReply> RunAsync(CommandContext context, CommandArgs args, CancellationToken cancellationToken)
     {
-        LeaderboardScope? scope = command.Arg(0)?.ToLowerInvariant() switch
-        {
-            null or "week" or "weekly" or "주간" => LeaderboardScope.Week,
-            "all" or "alltime" or "all-time" or "전체" => LeaderboardScope.AllTime,
-            _ => null,
-        };
-        if (scope is null)
-            return ChatReply.Private(Say.In(context.Language, "Which board?", "어떤 순위요?"),
-                Say.In(context.Language, $"Usage: {context.Command("leaderboard [week|all]")}", $"사용법: {context.Command("leaderboard [week|all]")}"));
-
+        var scope = args.Text("scope") == All ? LeaderboardScope.AllTime : LeaderboardScope.Week;
         var channel = await channels.GetOrAddAsync(context.Channel, cancellationToken);
-        var board = await leaderboards.BuildAsync(channel, scope.Value, clock.GetUtcNow(), context.Language, cancellationToken);
+        var board = await leaderboards.BuildAsync(channel, scope, clock.GetUtcNow(), context.Language, cancellationToken);
         return ChatReply.Public(board);
     }
 }

@@ -6,13 +6,15 @@ using StudyBot.Core.Text;
 
 namespace StudyBot.Core.Commands;
 
-public sealed class StatsCommand(IChannelStore channels, IUserStore users, IStatsQueries stats, ContentCatalog catalog) : IStudyCommand
+public sealed class StatsCommand(IChannelStore channels, IUserStore users, IStatsQueries stats, ContentCatalog catalog) : IStudyCommand, ICommandDefinition
 {
     private const int MinAnswersForWeakTopic = 1;
 
-    public CommandSpec Spec => CommandSpecs.Stats;
+    public static CommandSpec Definition { get; } = new("stats", "내기록", "Your answers, accuracy, streaks and weakest topics", "내 기록: 정답률, 연속 정답, 약한 주제", []);
 
-    public async Task<ChatReply> RunAsync(CommandContext context, CommandLine command, CancellationToken cancellationToken)
+    public CommandSpec Spec => Definition;
+
+    public async Task<ChatReply> RunAsync(CommandContext context, CommandArgs args, CancellationToken cancellationToken)
     {
         var language = context.Language;
         var channel = await channels.GetOrAddAsync(context.Channel, cancellationToken);

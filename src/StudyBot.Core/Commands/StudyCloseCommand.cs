@@ -5,11 +5,13 @@ using StudyBot.Core.Text;
 
 namespace StudyBot.Core.Commands;
 
-public sealed class StudyCloseCommand(IChannelStore channels, IPostStore posts, QuestionCloser closer) : IStudyCommand
+public sealed class StudyCloseCommand(IChannelStore channels, IPostStore posts, QuestionCloser closer) : IStudyCommand, ICommandDefinition
 {
-    public CommandSpec Spec => CommandSpecs.StudyClose;
+    public static CommandSpec Definition { get; } = new("study close", "마감", "Close today's question now and reveal the answer", "오늘의 문제를 지금 마감하고 정답 공개", [], AdminOnly: true);
 
-    public async Task<ChatReply> RunAsync(CommandContext context, CommandLine command, CancellationToken cancellationToken)
+    public CommandSpec Spec => Definition;
+
+    public async Task<ChatReply> RunAsync(CommandContext context, CommandArgs args, CancellationToken cancellationToken)
     {
         var channel = await channels.GetOrAddAsync(context.Channel, cancellationToken);
         var open = await posts.FindOpenAsync(channel.Id, cancellationToken);

@@ -30,12 +30,14 @@ public sealed class StudyInbox(
         }
         if (handler.Spec.AdminOnly && !context.IsAdmin)
             return ChatReply.Private(Say.In(language, "Admins only", "관리자 전용"),
-                Say.In(language, $"{context.Command(handler.Spec.Usage.TrimStart('/'))} is for people who can manage this channel.",
-                    $"{context.Command(handler.Spec.Usage.TrimStart('/'))} 는 채널 관리자만 쓸 수 있어요."));
+                Say.In(language, $"{context.Command(handler.Spec.Usage().TrimStart('/'))} is for people who can manage this channel.",
+                    $"{context.Command(handler.Spec.Usage().TrimStart('/'))} 는 채널 관리자만 쓸 수 있어요."));
+        if (!CommandBinder.TryBind(handler.Spec, command, context, out var args, out var error))
+            return error;
 
         try
         {
-            return await handler.RunAsync(context, command, cancellationToken);
+            return await handler.RunAsync(context, args, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -5,11 +5,13 @@ using StudyBot.Core.Text;
 
 namespace StudyBot.Core.Commands;
 
-public sealed class StudyNowCommand(IChannelStore channels, DailyQuestions daily) : IStudyCommand
+public sealed class StudyNowCommand(IChannelStore channels, DailyQuestions daily) : IStudyCommand, ICommandDefinition
 {
-    public CommandSpec Spec => CommandSpecs.StudyNow;
+    public static CommandSpec Definition { get; } = new("study now", "지금", "Post today's question now", "오늘의 문제 지금 올리기", [], AdminOnly: true);
 
-    public async Task<ChatReply> RunAsync(CommandContext context, CommandLine command, CancellationToken cancellationToken)
+    public CommandSpec Spec => Definition;
+
+    public async Task<ChatReply> RunAsync(CommandContext context, CommandArgs args, CancellationToken cancellationToken)
     {
         var language = context.Language;
         var channel = await channels.GetOrAddAsync(context.Channel, cancellationToken);

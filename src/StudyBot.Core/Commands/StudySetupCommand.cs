@@ -7,19 +7,24 @@ using StudyBot.Core.Text;
 
 namespace StudyBot.Core.Commands;
 
-public sealed class StudySetupCommand(IChannelStore channels, IStudySchedule schedule, ContentCatalog catalog) : IStudyCommand
+public sealed class StudySetupCommand(IChannelStore channels, IStudySchedule schedule, ContentCatalog catalog) : IStudyCommand, ICommandDefinition
 {
-    public CommandSpec Spec => CommandSpecs.StudySetup;
+    public static CommandSpec Definition { get; } = new("study setup", "설정", "Post a daily question here at a local time (e.g. 09:00 Asia/Seoul)", "매일 정해진 시각에 문제 올리기 (예: 09:00 Asia/Seoul)",
+        [
+            new("time", "시각", ParameterKind.Time, "Local time as HH:mm, e.g. 09:00", "현지 시각 HH:mm (예: 09:00)", Required: true),
+            new("timezone", "시간대", ParameterKind.TimeZone, "IANA time zone, e.g. Asia/Seoul", "IANA 시간대 (예: Asia/Seoul)", Required: true),
+            new("pack", "팩", ParameterKind.Word, "Content pack id (default: the first pack)", "콘텐츠 팩 id (기본: 첫 번째 팩)"),
+        ],
+        AdminOnly: true);
 
-    public async Task<ChatReply> RunAsync(CommandContext context, CommandLine command, CancellationToken cancellationToken)
+    public CommandSpec Spec => Definition;
+
+    public async Task<ChatReply> RunAsync(CommandContext context, CommandArgs args, CancellationToken cancellationToken)
     {
         var language = context.Language;
-        if (!CommandArgs.TryTime(command.Arg(0), out var time) || !TimeZones.TryFind(command.Arg(1), out var zone))
-            return ChatReply.Private(Say.In(language, "Setup needs a time and a time zone", "시각과 시간대가 필요해요"),
-                Say.In(language, "Usage: /study setup <HH:mm> <time zone> [pack], e.g. /study setup 09:00 Asia/Seoul. Time zones are IANA names such as Asia/Seoul, America/New_York, Europe/London or UTC.",
-                    "사용법: /study setup <HH:mm> <시간대> [팩] (예: /study setup 09:00 Asia/Seoul). 시간대는 Asia/Seoul, America/New_York, UTC 같은 IANA 이름이에요."));
-
-        var packId = command.Arg(2);
+        var time = args.Time("time");
+        var zone = args.TimeZone("timezone");
+        var packId = args.Text("pack");
         if (packId is not null && catalog.Find(packId) is null)
             return ChatReply.Private(Say.In(language, "Unknown pack", "알 수 없는 팩"),
                 Say.In(language, $"No pack \"{StudyCards.Truncate(packId, 60)}\". Loaded packs: {string.Join(", ", catalog.Packs.Select(p => p.Id))}.",
@@ -31,9 +36,9 @@ public sealed class StudySetupCommand(IChannelStore channels, IStudySchedule sch
         await schedule.ScheduleChannelAsync(updated, cancellationToken);
 
         var pack = catalog.ForChannel(updated.PackId);
-        var hhmm = CommandArgs.Hhmm(time);
+        var hhmm = CommandValues.Hhmm(time);
         var board = updated.LeaderboardEnabled
-            ? $"{CommandArgs.DayName(updated.LeaderboardDay, language)} {CommandArgs.Hhmm(updated.LeaderboardTime)}"
+            ? $"{CommandValues.DayName(updated.LeaderboardDay, language)} {CommandValues.Hhmm(updated.LeaderboardTime)}"
             : Say.In(language, "off", "끔");
         return new ChatReply(ChatMessage.Text(
             Say.In(language, "Daily questions are on", "오늘의 문제를 시작해요"),

@@ -5,11 +5,13 @@ using StudyBot.Core.Text;
 
 namespace StudyBot.Core.Commands;
 
-public sealed class StudyStopCommand(IChannelStore channels, IStudySchedule schedule) : IStudyCommand
+public sealed class StudyStopCommand(IChannelStore channels, IStudySchedule schedule) : IStudyCommand, ICommandDefinition
 {
-    public CommandSpec Spec => CommandSpecs.StudyStop;
+    public static CommandSpec Definition { get; } = new("study stop", "중지", "Stop daily questions here", "매일 문제 중지", [], AdminOnly: true);
 
-    public async Task<ChatReply> RunAsync(CommandContext context, CommandLine command, CancellationToken cancellationToken)
+    public CommandSpec Spec => Definition;
+
+    public async Task<ChatReply> RunAsync(CommandContext context, CommandArgs args, CancellationToken cancellationToken)
     {
         var channel = await channels.GetOrAddAsync(context.Channel, cancellationToken);
         await channels.UpdateAsync(channel with { Enabled = false }, cancellationToken);

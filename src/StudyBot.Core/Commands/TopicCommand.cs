@@ -6,17 +6,17 @@ using StudyBot.Core.Text;
 
 namespace StudyBot.Core.Commands;
 
-public sealed class TopicCommand(IChannelStore channels, ContentCatalog catalog) : IStudyCommand
+public sealed class TopicCommand(IChannelStore channels, ContentCatalog catalog) : IStudyCommand, ICommandDefinition
 {
-    public CommandSpec Spec => CommandSpecs.Topic;
+    public static CommandSpec Definition { get; } = new("topic", "주제", "Look a topic up (English or Korean)", "주제 찾아보기 (영어·한국어)",
+        [new("query", "검색어", ParameterKind.Topic, "A topic name or alias, e.g. ebs", "주제 이름 또는 별칭 (예: ebs)", Required: true)]);
 
-    public async Task<ChatReply> RunAsync(CommandContext context, CommandLine command, CancellationToken cancellationToken)
+    public CommandSpec Spec => Definition;
+
+    public async Task<ChatReply> RunAsync(CommandContext context, CommandArgs args, CancellationToken cancellationToken)
     {
         var language = context.Language;
-        var query = command.Rest;
-        if (string.IsNullOrWhiteSpace(query))
-            return ChatReply.Private(Say.In(language, "Which topic?", "어떤 주제요?"), Say.In(language, $"Usage: {context.Command("topic <query>")}, e.g. {context.Command("topic ebs")}", $"사용법: {context.Command("topic <검색어>")} (예: {context.Command("topic ebs")})"));
-
+        var query = args.Text("query")!;
         var channel = await channels.GetOrAddAsync(context.Channel, cancellationToken);
         if (catalog.ForChannel(channel.PackId) is not { } pack)
             return ChatReply.Private(Say.In(language, "No content", "콘텐츠 없음"), Say.In(language, "No pack is loaded.", "불러온 팩이 없어요."));

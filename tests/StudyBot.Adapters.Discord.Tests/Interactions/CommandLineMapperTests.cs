@@ -22,9 +22,9 @@ public sealed class CommandLineMapperTests
             Payloads.Option("pack", "aws-saa"), Payloads.Option("timezone", "Asia/Seoul"), Payloads.Option("time", "09:00")));
 
         Assert.Equal("study setup 09:00 Asia/Seoul aws-saa", CommandLineMapper.ToCommandLine(data));
-        Assert.Equal("study leaderboard sunday 20:00", CommandLineMapper.ToCommandLine(Data("study",
-            Payloads.SubCommand("leaderboard", Payloads.Option("time", "20:00"), Payloads.Option("day", "sunday")))));
-        Assert.Equal("study leaderboard off", CommandLineMapper.ToCommandLine(Data("study", Payloads.SubCommand("leaderboard", Payloads.Option("day", "off")))));
+        Assert.Equal("study board sunday 20:00", CommandLineMapper.ToCommandLine(Data("study",
+            Payloads.SubCommand("board", Payloads.Option("time", "20:00"), Payloads.Option("day", "sunday")))));
+        Assert.Equal("study board off", CommandLineMapper.ToCommandLine(Data("study", Payloads.SubCommand("board", Payloads.Option("day", "off")))));
         Assert.Equal("leaderboard all", CommandLineMapper.ToCommandLine(Data("leaderboard", Payloads.Option("scope", "all"))));
     }
 
@@ -56,6 +56,21 @@ public sealed class CommandLineMapperTests
         Assert.Equal(("query", "eb"), CommandLineMapper.Focused(top));
         Assert.Equal(("pack", "aw"), CommandLineMapper.Focused(nested));
         Assert.Null(CommandLineMapper.Focused(Data("help")));
+    }
+
+    [Fact]
+    public void Only_a_focused_topic_parameter_asks_for_topic_suggestions()
+    {
+        var topic = Data("topic", new JsonObject { ["name"] = "query", ["type"] = 3, ["value"] = "eb", ["focused"] = true });
+        var pack = Data("study", new JsonObject
+        {
+            ["name"] = "setup", ["type"] = 1,
+            ["options"] = new JsonArray(new JsonObject { ["name"] = "pack", ["type"] = 3, ["value"] = "aw", ["focused"] = true }),
+        });
+
+        Assert.Equal("eb", CommandLineMapper.FocusedTopic(topic));
+        Assert.Null(CommandLineMapper.FocusedTopic(pack));
+        Assert.Null(CommandLineMapper.FocusedTopic(Data("help")));
     }
 
     private static JsonElement Data(string name, params JsonObject[] options) =>

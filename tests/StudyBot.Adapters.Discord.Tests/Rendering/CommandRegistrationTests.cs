@@ -78,12 +78,26 @@ public sealed partial class CommandRegistrationTests
     [Fact]
     public void Fixed_choices_carry_Korean_names()
     {
-        var day = Options(Options(Command("study")).Single(o => (string?)o["name"] == "leaderboard")).Single(o => (string?)o["name"] == "day");
+        var day = Options(Options(Command("study")).Single(o => (string?)o["name"] == "board")).Single(o => (string?)o["name"] == "day");
 
         var choices = day["choices"]!.AsArray();
         Assert.Equal(8, choices.Count);
         Assert.Equal("일요일", (string?)choices[0]!["name_localizations"]!["ko"]);
         Assert.Equal("off", (string?)choices[7]!["value"]);
+    }
+
+    [Fact]
+    public void Every_parameter_of_the_table_is_registered_with_its_Korean_name_in_order()
+    {
+        foreach (var spec in CommandSpecs.All)
+        {
+            var node = spec.Group is null ? Command(spec.Name) : Options(Command(spec.Group)).Single(o => (string?)o["name"] == spec.Leaf);
+            Assert.Equal(spec.NameKo, (string?)node["name_localizations"]!["ko"]);
+            var options = Options(node).ToList();
+            Assert.Equal(spec.Parameters.Select(p => p.Name), options.Select(o => (string?)o["name"]));
+            Assert.Equal(spec.Parameters.Select(p => p.NameKo), options.Select(o => (string?)o["name_localizations"]!["ko"]));
+            Assert.Equal(spec.Parameters.Select(p => p.AlwaysRequired), options.Select(o => (bool)o["required"]!));
+        }
     }
 
     private static JsonNode Command(string name) => Commands.Single(c => (string?)c!["name"] == name)!;
