@@ -1,3 +1,4 @@
+using StudyBot.Core.Text;
 using System.Text.RegularExpressions;
 using StudyBot.Core.Content;
 using YamlDotNet.RepresentationModel;
@@ -115,7 +116,7 @@ internal static partial class QuestionFileReader
             foreach (var value in choice.All())
             {
                 if (value.Length > MaxChoiceLength)
-                    throw yaml.Error(item, $"{what}: choice {Question.Letter(choices.Count)} is {value.Length} characters; at most {MaxChoiceLength} fit a button label (\"{StudyBot.Core.Study.StudyCards.Truncate(value, 30)}\")");
+                    throw yaml.Error(item, $"{what}: choice {Question.Letter(choices.Count)} is {value.Length} characters; at most {MaxChoiceLength} fit a button label (\"{TextCut.ToLength(value, 30)}\")");
             }
             if (choice.Has(Language.En) != prompt.Has(Language.En) || choice.Has(Language.Ko) != prompt.Has(Language.Ko))
                 throw yaml.Error(item, $"{what}: choice {Question.Letter(choices.Count)} must be in the same languages as the prompt");

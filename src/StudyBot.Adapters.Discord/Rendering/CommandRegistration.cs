@@ -1,3 +1,4 @@
+using StudyBot.Core.Text;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using StudyBot.Adapters.Discord.Interactions;
@@ -85,7 +86,7 @@ public static class CommandRegistration
     {
         ["name"] = name,
         ["name_localizations"] = new JsonObject { ["ko"] = nameKo },
-        ["description"] = MessageRenderer.Cut(description, 100),
-        ["description_localizations"] = new JsonObject { ["ko"] = MessageRenderer.Cut(descriptionKo, 100) },
+        ["description"] = TextCut.ToLength(description, 100),
+        ["description_localizations"] = new JsonObject { ["ko"] = TextCut.ToLength(descriptionKo, 100) },
     };
 }

@@ -1,3 +1,4 @@
+using StudyBot.Core.Text;
 using System.Text.Json.Nodes;
 using StudyBot.Core.Chat;
 
@@ -40,17 +41,17 @@ public static class MessageRenderer
 
     public static JsonObject Embed(ChatMessage message)
     {
-        var title = Cut(message.Title, TitleLimit);
-        var footer = message.Footer is { Length: > 0 } text ? Cut(text, FooterLimit) : null;
+        var title = TextCut.ToLength(message.Title, TitleLimit);
+        var footer = message.Footer is { Length: > 0 } text ? TextCut.ToLength(text, FooterLimit) : null;
         var left = EmbedTotalLimit - title.Length - (footer?.Length ?? 0);
-        var description = Cut(message.Body, Math.Min(DescriptionLimit, left));
+        var description = TextCut.ToLength(message.Body, Math.Min(DescriptionLimit, left));
         left -= description.Length;
         // Fields that would push the embed past 6000 characters are left out; the body matters more.
         var fields = new List<(string Name, string Value)>();
         foreach (var field in message.Fields.Take(FieldLimit))
         {
-            var name = Cut(NonEmpty(field.Name), FieldNameLimit);
-            var value = Cut(NonEmpty(field.Value), FieldValueLimit);
+            var name = TextCut.ToLength(NonEmpty(field.Name), FieldNameLimit);
+            var value = TextCut.ToLength(NonEmpty(field.Value), FieldValueLimit);
             if (name.Length + value.Length > left) break;
             left -= name.Length + value.Length;
             fields.Add((name, value));
@@ -87,7 +88,7 @@ public static class MessageRenderer
                 {
                     ["type"] = 2,
                     ["style"] = 1,
-                    ["label"] = Cut(NonEmpty(b.Label), LabelLimit),
+                    ["label"] = TextCut.ToLength(NonEmpty(b.Label), LabelLimit),
                     ["custom_id"] = b.Id,
                 }).ToArray()),
             });
@@ -95,15 +96,6 @@ public static class MessageRenderer
         return rows;
     }
 
-    public static string Cut(string text, int limit)
-    {
-        if (text.Length <= limit) return text;
-        if (limit <= 1) return "";
-        var keep = limit - 1;
-        // Never split an emoji's surrogate pair: Discord rejects the lone half.
-        if (char.IsHighSurrogate(text[keep - 1])) keep--;
-        return text[..keep] + "…";
-    }
 
     private static string NonEmpty(string text) => string.IsNullOrWhiteSpace(text) ? "\u200b" : text;
 }

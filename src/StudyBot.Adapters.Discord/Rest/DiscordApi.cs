@@ -1,3 +1,4 @@
+using StudyBot.Core.Text;
 using StudyBot.Adapters.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -46,7 +47,7 @@ public sealed class DiscordApi(DiscordRestClient rest)
         Callback(interactionId, token, AutocompleteResult, new JsonObject
         {
             ["choices"] = new JsonArray(choices
-                .Select(c => MessageRenderer.Cut(c, 100))
+                .Select(c => TextCut.ToLength(c, 100))
                 .Where(c => c.Length > 0)
                 .Distinct(StringComparer.Ordinal)
                 .Take(25)

@@ -1,3 +1,4 @@
+using StudyBot.Core.Text;
 using System.Text.Json.Nodes;
 using StudyBot.Core.Chat;
 
@@ -32,7 +33,7 @@ internal static class BlockKitRenderer
             {
                 ["type"] = "header",
                 ["block_id"] = Id("title"),
-                ["text"] = PlainText(SlackMrkdwn.Truncate(SlackMrkdwn.PlainText(message.Title), MaxHeader)),
+                ["text"] = PlainText(TextCut.ToLength(SlackMrkdwn.PlainText(message.Title), MaxHeader)),
             });
 
         foreach (var chunk in Chunks(SlackMrkdwn.FromMarkdown(message.Body), MaxSectionText))
@@ -43,12 +44,12 @@ internal static class BlockKitRenderer
             {
                 ["type"] = "section",
                 ["block_id"] = Id("fields"),
-                ["fields"] = new JsonArray(group.Select(f => (JsonNode)Mrkdwn(SlackMrkdwn.Truncate(
+                ["fields"] = new JsonArray(group.Select(f => (JsonNode)Mrkdwn(TextCut.ToLength(
                     $"*{SlackMrkdwn.Escape(f.Name)}*\n{SlackMrkdwn.FromMarkdown(f.Value)}", MaxFieldText))).ToArray()),
             });
 
         var footer = message.Footer is { Length: > 0 } text
-            ? new JsonObject { ["type"] = "context", ["elements"] = new JsonArray(Mrkdwn(SlackMrkdwn.Truncate(SlackMrkdwn.FromMarkdown(text), MaxSectionText))) }
+            ? new JsonObject { ["type"] = "context", ["elements"] = new JsonArray(Mrkdwn(TextCut.ToLength(SlackMrkdwn.FromMarkdown(text), MaxSectionText))) }
             : null;
 
         // Buttons and footer always fit: the body gives way if the message is very long.
@@ -65,7 +66,7 @@ internal static class BlockKitRenderer
                     ["type"] = "button",
                     ["action_id"] = b.Id,
                     ["value"] = b.Id,
-                    ["text"] = PlainText(SlackMrkdwn.Truncate(SlackMrkdwn.PlainText(b.Label), MaxButtonText)),
+                    ["text"] = PlainText(TextCut.ToLength(SlackMrkdwn.PlainText(b.Label), MaxButtonText)),
                 }).ToArray()),
             });
 
@@ -77,7 +78,7 @@ internal static class BlockKitRenderer
 
         return new JsonObject
         {
-            ["text"] = SlackMrkdwn.Truncate(SlackMrkdwn.FromMarkdown(message.ToPlainText()), MaxFallbackText),
+            ["text"] = TextCut.ToLength(SlackMrkdwn.FromMarkdown(message.ToPlainText()), MaxFallbackText),
             ["blocks"] = new JsonArray(blocks.Select(b => (JsonNode)b).ToArray()),
         };
     }
@@ -94,7 +95,7 @@ internal static class BlockKitRenderer
         var current = new System.Text.StringBuilder();
         foreach (var line in text.Split('\n'))
         {
-            var piece = SlackMrkdwn.Truncate(line, limit);
+            var piece = TextCut.ToLength(line, limit);
             if (current.Length > 0 && current.Length + 1 + piece.Length > limit)
             {
                 yield return current.ToString();

@@ -31,9 +31,6 @@ internal static partial class SlackMrkdwn
             .Replace("<", "&lt;", StringComparison.Ordinal)
             .Replace(">", "&gt;", StringComparison.Ordinal);
 
-    /// <summary>Cuts text to a Block Kit limit, marking the cut.</summary>
-    public static string Truncate(string text, int limit) =>
-        text.Length <= limit ? text : text[..(limit - 1)] + "…";
 
     [GeneratedRegex(@"\*\*(.+?)\*\*")]
     private static partial Regex Bold();

@@ -61,7 +61,7 @@ public static class CommandBinder
     private static ChatReply Invalid(CommandSpec spec, ParameterSpec parameter, string text, CommandContext context)
     {
         var language = context.Language;
-        var shown = StudyCards.Truncate(text, 40);
+        var shown = TextCut.ToLength(text, 40);
         return ChatReply.Private(
             Say.In(language, $"\"{shown}\" is not a valid {parameter.Label(language)}", $"\"{shown}\"은(는) 올바른 {parameter.Label(language)} 값이 아니에요"),
             Explain(spec, parameter, context));

@@ -22,7 +22,7 @@ public sealed class StudyInbox(
         var language = context.Language;
         if (!_commands.TryGetValue(command.Name, out var handler))
         {
-            var name = context.Command(StudyCards.Truncate(command.Name, 40));
+            var name = context.Command(TextCut.ToLength(command.Name, 40));
             return new ChatReply(HelpCommand.Build(context) with
             {
                 Title = Say.In(language, $"I don't know \"{name}\"", $"\"{name}\" 명령은 없어요"),

@@ -2,7 +2,6 @@ using StudyBot.Core.Chat;
 using StudyBot.Core.Content;
 using StudyBot.Core.Scheduling;
 using StudyBot.Core.Storage;
-using StudyBot.Core.Study;
 using StudyBot.Core.Text;
 
 namespace StudyBot.Core.Commands;
@@ -27,8 +26,8 @@ public sealed class StudySetupCommand(IChannelStore channels, IStudySchedule sch
         var packId = args.Text("pack");
         if (packId is not null && catalog.Find(packId) is null)
             return ChatReply.Private(Say.In(language, "Unknown pack", "알 수 없는 팩"),
-                Say.In(language, $"No pack \"{StudyCards.Truncate(packId, 60)}\". Loaded packs: {string.Join(", ", catalog.Packs.Select(p => p.Id))}.",
-                    $"\"{StudyCards.Truncate(packId, 60)}\" 팩이 없어요. 불러온 팩: {string.Join(", ", catalog.Packs.Select(p => p.Id))}."));
+                Say.In(language, $"No pack \"{TextCut.ToLength(packId, 60)}\". Loaded packs: {string.Join(", ", catalog.Packs.Select(p => p.Id))}.",
+                    $"\"{TextCut.ToLength(packId, 60)}\" 팩이 없어요. 불러온 팩: {string.Join(", ", catalog.Packs.Select(p => p.Id))}."));
 
         var current = await channels.GetOrAddAsync(context.Channel, cancellationToken);
         var updated = current with { Enabled = true, PostTime = time, TimeZoneId = zone.Id, PackId = packId ?? current.PackId ?? catalog.Default?.Id };

@@ -28,6 +28,6 @@ public sealed class TopicCommand(IChannelStore channels, ContentCatalog catalog)
         var suggestions = pack.TopicIndex.Suggest(query, 3).Select(s => s.Topic.Title.Get(language)).ToList();
         var hint = suggestions.Count == 0 ? "" : Say.In(language, $" Did you mean: {string.Join(", ", suggestions)}?", $" 혹시 이것인가요: {string.Join(", ", suggestions)}?");
         return ChatReply.Private(Say.In(language, "No topic found", "주제를 찾지 못했어요"),
-            Say.In(language, $"Nothing matches \"{StudyCards.Truncate(query, 100)}\".{hint}", $"\"{StudyCards.Truncate(query, 100)}\"와 일치하는 주제가 없어요.{hint}"));
+            Say.In(language, $"Nothing matches \"{TextCut.ToLength(query, 100)}\".{hint}", $"\"{TextCut.ToLength(query, 100)}\"와 일치하는 주제가 없어요.{hint}"));
     }
 }

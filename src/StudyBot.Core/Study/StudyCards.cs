@@ -117,7 +117,7 @@ public static class StudyCards
             fields.Add(new(Say.In(language, "Also known as", "다른 이름"), string.Join(", ", topic.Aliases.Take(10))));
         if (others.Count > 0)
             fields.Add(new(Say.In(language, "See also", "관련 주제"), string.Join(", ", others.Select(o => o.Topic.Title.Get(language)))));
-        return new ChatMessage(topic.Title.Get(language), Truncate(body.ToString().TrimEnd(), 3000), fields, []);
+        return new ChatMessage(topic.Title.Get(language), TextCut.ToLength(body.ToString().TrimEnd(), 3000), fields, []);
     }
 
     private static string QuestionBody(Question question, IReadOnlyList<string> choices, Language language)
@@ -130,5 +130,4 @@ public static class StudyCards
         return body.ToString().TrimEnd();
     }
 
-    public static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

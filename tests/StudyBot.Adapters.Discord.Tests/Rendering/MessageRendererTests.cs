@@ -1,3 +1,4 @@
+using StudyBot.Core.Text;
 using StudyBot.Adapters.Discord.Rendering;
 using StudyBot.Core.Chat;
 
@@ -84,7 +85,7 @@ public sealed class MessageRendererTests
     [Fact]
     public void Cutting_never_splits_an_emoji()
     {
-        var cut = MessageRenderer.Cut("ab😀cd", 4);
+        var cut = TextCut.ToLength("ab😀cd", 4);
 
         Assert.Equal("ab…", cut);
     }
