@@ -68,7 +68,7 @@ internal sealed class PackLoader(string folder)
         foreach (var file in Files(questionFolder, [".yaml", ".yml"], SearchOption.AllDirectories))
         {
             var fileErrors = new List<ContentError>();
-            if (!TryRead(file, text => QuestionFileReader.Read(file, text, manifest.Language, fileErrors), out var read)) continue;
+            if (!TryRead(file, text => QuestionFileReader.Read(file, text, manifest, fileErrors), out var read)) continue;
             var seen = new Dictionary<string, Question>(StringComparer.Ordinal);
             foreach (var (question, idLine, topicLine) in read!)
             {

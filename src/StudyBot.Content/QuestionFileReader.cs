@@ -16,14 +16,13 @@ internal static partial class QuestionFileReader
     public const int MaxExplanationLength = 1500;
 
     private static readonly string[] QuestionKeys = ["id", "topic", "kind", "domain", "difficulty", "prompt", "choices", "answer", "explanation"];
-    private static readonly string[] Domains = ["secure", "resilient", "performance", "cost"];
     private static readonly string[] Difficulties = ["easy", "medium", "hard"];
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,79}$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
     /// <summary>Reads every question it can; each bad question adds an error (the caller skips the file).</summary>
-    public static IReadOnlyList<ReadQuestion> Read(string path, string text, Language packLanguage, List<ContentError> errors)
+    public static IReadOnlyList<ReadQuestion> Read(string path, string text, PackManifest pack, List<ContentError> errors)
     {
         var yaml = new YamlFile(path);
         var root = yaml.Mapping(yaml.Parse(text), "a question file", ["questions"]);
@@ -33,7 +32,7 @@ internal static partial class QuestionFileReader
         {
             try
             {
-                questions.Add(ReadOne(yaml, node, packLanguage));
+                questions.Add(ReadOne(yaml, node, pack));
             }
             catch (ContentException e)
             {
@@ -43,8 +42,9 @@ internal static partial class QuestionFileReader
         return questions;
     }
 
-    private static ReadQuestion ReadOne(YamlFile yaml, YamlNode node, Language packLanguage)
+    private static ReadQuestion ReadOne(YamlFile yaml, YamlNode node, PackManifest pack)
     {
+        var packLanguage = pack.Language;
         var map = yaml.Mapping(node, "a question", QuestionKeys);
         var id = yaml.RequiredString(map, "id", "a question");
         var idNode = YamlFile.Get(map, "id")!;
@@ -52,7 +52,7 @@ internal static partial class QuestionFileReader
         var what = $"question '{id}'";
         var topic = yaml.RequiredString(map, "topic", what);
         var kind = ParseKind(yaml, map, what);
-        var domain = OneOf(yaml, map, "domain", Domains, what);
+        var domain = Domain(yaml, map, pack, what);
         var difficulty = OneOf(yaml, map, "difficulty", Difficulties, what);
 
         var prompt = Text(yaml, map, "prompt", what, packLanguage, MaxPromptLength);
@@ -74,6 +74,13 @@ internal static partial class QuestionFileReader
             "true-false" => QuestionKind.TrueFalse,
             var other => throw yaml.Error(YamlFile.Get(map, "kind")!, $"{what}: kind '{other}' must be single, choose-two or true-false"),
         };
+
+    private static string? Domain(YamlFile yaml, YamlMappingNode map, PackManifest pack, string what)
+    {
+        if (YamlFile.Get(map, "domain") is { } node && pack.Domains.Count == 0)
+            throw yaml.Error(node, $"{what}: pack '{pack.Id}' lists no domains; add 'domains: [...]' to its pack.yaml or drop 'domain'");
+        return OneOf(yaml, map, "domain", [.. pack.Domains], what);
+    }
 
     private static string? OneOf(YamlFile yaml, YamlMappingNode map, string key, string[] allowed, string what)
     {

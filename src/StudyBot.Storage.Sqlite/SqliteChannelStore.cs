@@ -1,12 +1,19 @@
 using System.Globalization;
 using Dapper;
+using Microsoft.Extensions.Options;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Storage;
+using StudyBot.Core.Study;
 
 namespace StudyBot.Storage.Sqlite;
 
-public sealed class SqliteChannelStore(SqliteDatabase database) : IChannelStore
+public sealed class SqliteChannelStore(SqliteDatabase database, IOptions<StudyOptions> options) : IChannelStore
 {
+    /// <summary>A store whose new channels get <see cref="StudyOptions"/>' built-in defaults.</summary>
+    public SqliteChannelStore(SqliteDatabase database) : this(database, Options.Create(new StudyOptions()))
+    {
+    }
+
     private readonly RecentRows<ChannelSettings> _byId = new();
 
     private const string Columns =
@@ -21,9 +28,21 @@ public sealed class SqliteChannelStore(SqliteDatabase database) : IChannelStore
             address, cancellationToken: cancellationToken));
         if (row is not null) return row.ToSettings();
 
+        // New channels take the core's defaults (StudyOptions), not the schema's column defaults.
+        var defaults = options.Value;
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO channels (platform, external_id) VALUES (@Platform, @ChannelId) ON CONFLICT DO NOTHING",
-            address, cancellationToken: cancellationToken));
+            "INSERT INTO channels (platform, external_id, post_time, time_zone, leaderboard_day, leaderboard_time) " +
+            "VALUES (@Platform, @ChannelId, @PostTime, @TimeZone, @LeaderboardDay, @LeaderboardTime) ON CONFLICT DO NOTHING",
+            new
+            {
+                address.Platform,
+                address.ChannelId,
+                PostTime = Hhmm(defaults.DefaultPostTime),
+                TimeZone = defaults.DefaultTimeZone,
+                LeaderboardDay = (int)defaults.DefaultLeaderboardDay,
+                LeaderboardTime = Hhmm(defaults.DefaultLeaderboardTime),
+            },
+            cancellationToken: cancellationToken));
         return (await connection.QuerySingleAsync<ChannelRow>(new CommandDefinition(
             $"SELECT {Columns} FROM channels WHERE platform = @Platform AND external_id = @ChannelId",
             address, cancellationToken: cancellationToken))).ToSettings();

@@ -9,7 +9,7 @@ public class ContentLoaderTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private const string Manifest = "id: demo\ntitle:\n  en: Demo\n  ko: 데모\nlanguage: ko\n";
+    private const string Manifest = "id: demo\ntitle:\n  en: Demo\n  ko: 데모\nlanguage: ko\ndomains: [secure, resilient, performance, cost]\n";
 
     private const string EbsTopic = """
         ---
@@ -81,6 +81,34 @@ public class ContentLoaderTests : IDisposable
         Assert.Equal([1], question.CorrectChoices);
         Assert.Equal("In one AZ", question.Choices[1].En);
         Assert.Equal("resilient", question.Domain);
+    }
+
+    [Fact]
+    public void A_pack_brings_its_own_domains_and_a_question_outside_them_names_its_line()
+    {
+        _dir.Write("other/pack.yaml", "id: other\nlanguage: en\ndomains: [networking, storage]\n");
+        _dir.Write("other/topics/ebs.md", EbsTopic);
+        _dir.Write("other/questions/ok.yaml", "questions:\n" + Question().Replace("domain: resilient", "domain: storage", StringComparison.Ordinal));
+        var bad = _dir.Write("other/questions/bad.yaml", "questions:\n" + Question(id: "ebs-2"));
+
+        var result = ContentLoader.Load(_dir.Path);
+
+        Assert.Equal("storage", Assert.Single(Assert.Single(result.Packs).Questions).Domain);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((bad, 5), (error.File, error.Line)); // the domain line
+        Assert.Contains("domain 'resilient' must be one of: networking, storage", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_domain_in_a_pack_without_domains_says_to_list_them_in_pack_yaml()
+    {
+        _dir.Write("plain/pack.yaml", "id: plain\nlanguage: en\n");
+        _dir.Write("plain/topics/ebs.md", EbsTopic);
+        _dir.Write("plain/questions/ebs.yaml", "questions:\n" + Question());
+
+        var error = Assert.Single(ContentLoader.Load(_dir.Path).Errors);
+
+        Assert.Contains("pack 'plain' lists no domains", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using Dapper;
+using Microsoft.Extensions.Options;
 using StudyBot.Core.Chat;
+using StudyBot.Core.Study;
 using StudyBot.Testing;
 
 namespace StudyBot.Storage.Sqlite.Tests;
@@ -34,6 +36,27 @@ public class DatabaseTests
         reopened.Migrate();
         var stored = Assert.Single(await new SqliteChannelStore(reopened).ListEnabledAsync(default));
         Assert.Equal(("America/New_York", new TimeOnly(7, 30)), (stored.TimeZoneId, stored.PostTime));
+    }
+
+    [Fact]
+    public async Task A_new_channel_takes_the_configured_defaults_not_the_schema_ones()
+    {
+        using var dir = new TempDirectory();
+        var database = new SqliteDatabase(dir.File("bot.db"));
+        database.Migrate();
+        var defaults = new StudyOptions
+        {
+            DefaultPostTime = new TimeOnly(7, 15),
+            DefaultTimeZone = "Asia/Seoul",
+            DefaultLeaderboardDay = DayOfWeek.Friday,
+            DefaultLeaderboardTime = new TimeOnly(18, 30),
+        };
+
+        var channel = await new SqliteChannelStore(database, Options.Create(defaults)).GetOrAddAsync(new ChannelAddress("discord", "42"), default);
+
+        Assert.False(channel.Enabled);
+        Assert.Equal((new TimeOnly(7, 15), "Asia/Seoul", DayOfWeek.Friday, new TimeOnly(18, 30)),
+            (channel.PostTime, channel.TimeZoneId, channel.LeaderboardDay, channel.LeaderboardTime));
     }
 
     [Fact]

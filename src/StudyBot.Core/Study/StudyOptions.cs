@@ -15,7 +15,17 @@ public sealed class StudyOptions
     [Range(1, 25, ErrorMessage = "StudyBot:Study:LeaderboardSize must be between 1 and 25.")]
     public int LeaderboardSize { get; set; } = 10;
 
-    /// <summary>The weekly leaderboard's default day and local time for newly set-up channels.</summary>
+    // What a channel starts with when the bot first sees it (stores write these, not schema defaults).
+    // It stays off until /study setup, which sets the post time and zone; the weekly board keeps these.
+
+    /// <summary>Local time of the daily question for a new channel.</summary>
+    public TimeOnly DefaultPostTime { get; set; } = new(9, 0);
+
+    /// <summary>IANA time zone of a new channel.</summary>
+    [Required(ErrorMessage = "StudyBot:Study:DefaultTimeZone must name an IANA time zone such as UTC or Asia/Seoul.")]
+    public string DefaultTimeZone { get; set; } = "UTC";
+
+    /// <summary>The weekly leaderboard's day and local time for a new channel.</summary>
     public DayOfWeek DefaultLeaderboardDay { get; set; } = DayOfWeek.Sunday;
 
     public TimeOnly DefaultLeaderboardTime { get; set; } = new(20, 0);
