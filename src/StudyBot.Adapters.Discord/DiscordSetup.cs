@@ -4,9 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using StudyBot.Adapters.Discord.Gateway;
-using StudyBot.Adapters.Discord.Interactions;
-using StudyBot.Adapters.Discord.Rest;
+using StudyBot.Adapters.Discord.Bot;
+using StudyBot.Adapters.Discord.Bot.Interactions;
+using StudyBot.Adapters.Discord.Client.Gateway;
+using StudyBot.Adapters.Discord.Client.Rest;
 using StudyBot.Core.Chat;
 
 namespace StudyBot.Adapters.Discord;
@@ -39,13 +40,12 @@ public static class DiscordSetup
             // DiscordRestClient logs route templates instead.
             .RemoveAllLoggers();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(new ChatAdapterOn(DiscordPlatform.Id));
-        services.AddKeyedSingleton(DiscordPlatform.Id, (provider, _) => new AdapterStatus(DiscordPlatform.Id, provider.GetRequiredService<IChatAdapterRegistry>()));
+        services.AddSingleton(new ChatAdapterOn(DiscordAdapterId.Value));
+        services.AddKeyedSingleton(DiscordAdapterId.Value, (provider, _) => new AdapterStatus(DiscordAdapterId.Value, provider.GetRequiredService<IChatAdapterRegistry>()));
         services.AddSingleton<DiscordRestClient>();
         services.AddSingleton<DiscordApi>();
         services.AddSingleton<IChatPlatform, DiscordPlatform>();
 
-        services.AddSingleton<InteractionQueue>();
         services.AddSingleton<GatewayClient>();
         services.AddSingleton<InteractionResponder>();
         services.AddSingleton<InteractionRouter>();
