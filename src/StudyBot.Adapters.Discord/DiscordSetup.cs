@@ -32,16 +32,28 @@ public static class DiscordSetup
             var options = provider.GetRequiredService<IOptions<DiscordOptions>>().Value;
             var baseUrl = options.ApiBaseUrl.ToString();
             http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
-            http.Timeout = TimeSpan.FromSeconds(30);
+            // Each attempt is bounded by AttemptTimeoutHandler instead: this timeout would count rate-limit waits too.
+            http.Timeout = Timeout.InfiniteTimeSpan;
             http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", $"Bot {options.Token}");
             http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", $"DiscordBot ({options.UserAgentUrl}, 1.0)");
         })
             // The default HttpClient logs print request URLs, and interaction URLs hold tokens.
-            // DiscordRestClient logs route templates instead.
-            .RemoveAllLoggers();
+            // RateLimitHandler logs route templates instead.
+            .RemoveAllLoggers()
+            // Outermost first: retry after 429, stop on 401, wait for the bucket and global limit, bound one attempt.
+            .AddHttpMessageHandler<RateLimitRetryHandler>()
+            .AddHttpMessageHandler<RejectedTokenHandler>()
+            .AddHttpMessageHandler<RateLimitHandler>()
+            .AddHttpMessageHandler<AttemptTimeoutHandler>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new ChatAdapterOn(DiscordAdapterId.Value));
         services.AddKeyedSingleton(DiscordAdapterId.Value, (provider, _) => new AdapterStatus(DiscordAdapterId.Value, provider.GetRequiredService<IChatAdapterRegistry>()));
+        // The handlers are recreated with each HttpClient handler lifetime; the limits they share are not.
+        services.AddSingleton(provider => new DiscordRateLimits(provider.GetRequiredService<IOptions<DiscordOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
+        services.AddTransient<RateLimitRetryHandler>();
+        services.AddTransient<RejectedTokenHandler>();
+        services.AddTransient<RateLimitHandler>();
+        services.AddTransient<AttemptTimeoutHandler>();
         services.AddSingleton<DiscordRestClient>();
         services.AddSingleton<DiscordApi>();
         services.AddSingleton<IChatPlatform, DiscordPlatform>();
