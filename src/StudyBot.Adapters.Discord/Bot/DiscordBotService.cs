@@ -54,7 +54,7 @@ internal sealed class DiscordBotService(
         catch (Exception e)
         {
             // A bug, not a network problem (those are retried inside): stop this adapter visibly, keep the others.
-            logger.LogError(e, "The Discord gateway loop failed.");
+            logger.GatewayLoopFailed(e);
             status.Fail($"The Discord adapter failed unexpectedly ({e.GetType().Name}: {e.Message}). Restart StudyBot; if it keeps happening, report it with the log.");
         }
         finally
@@ -73,8 +73,7 @@ internal sealed class DiscordBotService(
             var applicationId = await gateway.ApplicationId.WaitAsync(cancellationToken);
             var global = string.IsNullOrEmpty(settings.CommandGuildId);
             await api.OverwriteCommandsAsync(applicationId, settings.CommandGuildId, CommandRegistration.Build(global), cancellationToken);
-            logger.LogInformation("Registered {Count} slash commands {Where}.", SlashCommands.All.Count,
-                global ? "globally" : $"in server {settings.CommandGuildId}");
+            logger.CommandsRegistered(SlashCommands.All.Count, global ? "globally" : $"in server {settings.CommandGuildId}");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -86,7 +85,7 @@ internal sealed class DiscordBotService(
         catch (Exception e) when (e is DiscordApiException or HttpRequestException)
         {
             // The bot still answers commands registered earlier; say what to fix.
-            logger.LogError(e, "Registering slash commands failed: {Error}. Check that the bot was invited with the applications.commands scope.", e.Message);
+            logger.RegistrationFailed(e, e.Message);
         }
     }
 }

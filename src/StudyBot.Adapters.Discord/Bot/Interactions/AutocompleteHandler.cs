@@ -26,7 +26,7 @@ internal sealed class AutocompleteHandler(IChatInbox inbox, DiscordApi api, ILog
         catch (Exception e)
         {
             // An empty list still answers in time; Discord would otherwise show "loading options failed".
-            logger.LogError(e, "Topic autocomplete failed in channel {Channel}.", context.Channel);
+            logger.AutocompleteFailed(e, context.Channel);
             return [];
         }
     }

@@ -52,12 +52,12 @@ internal sealed class InteractionPump(GatewayClient gateway, InteractionRouter r
         if (dispatch.EventName != "INTERACTION_CREATE")
         {
             // Events StudyBot does not use (GUILD_CREATE, new event types Discord adds, ...).
-            logger.LogTrace("Ignored dispatch {Event}.", dispatch.EventName);
+            logger.IgnoredDispatch(dispatch.EventName);
             return null;
         }
         if (!seen.TryAdd(dispatch.Data))
         {
-            logger.LogDebug("Skipped an interaction already handled (replayed after a resume) or without an id.");
+            logger.DuplicateInteraction();
             return null;
         }
         return new ReceivedInteraction(dispatch.Data, dispatch.ReceivedAt);
@@ -78,11 +78,11 @@ internal sealed class InteractionPump(GatewayClient gateway, InteractionRouter r
         }
         catch (Exception e) when (e is DiscordApiException or HttpRequestException)
         {
-            logger.LogWarning(e, "Could not answer an interaction: {Error}", e.Message);
+            logger.CouldNotAnswer(e, e.Message);
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Handling an interaction failed.");
+            logger.InteractionFailed(e);
         }
     }
 }

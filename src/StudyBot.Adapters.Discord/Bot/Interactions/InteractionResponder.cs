@@ -52,7 +52,7 @@ internal sealed class InteractionResponder(
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogError(e, "Interaction {Id} (type {Type}) failed in channel {Channel}.", interaction.Id, interaction.Type, interaction.ChannelId);
+            logger.ReplyFailed(e, interaction.Id, interaction.Type, interaction.ChannelId);
             return AdapterReplies.Failed(interaction.Language);
         }
     }

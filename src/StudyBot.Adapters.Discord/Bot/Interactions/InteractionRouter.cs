@@ -15,13 +15,13 @@ internal sealed class InteractionRouter(
         if (DiscordInteraction.TryParse(received) is not { } interaction)
         {
             // Without an id, token or user there is nothing to answer to.
-            logger.LogWarning("Dropped an interaction without an id, token or user.");
+            logger.DroppedInteraction();
             return Task.CompletedTask;
         }
         if (interaction.Context is { } context && _byType.TryGetValue(interaction.Type, out var handler))
             return handler.HandleAsync(interaction, context, cancellationToken);
 
-        logger.LogInformation("Answered an unsupported interaction (type {Type}).", interaction.Type);
+        logger.UnsupportedInteraction(interaction.Type);
         return responder.RespondAsync(interaction, _ => Task.FromResult(AdapterReplies.Unsupported(interaction.Language)), cancellationToken);
     }
 }

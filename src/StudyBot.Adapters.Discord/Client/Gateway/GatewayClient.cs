@@ -74,12 +74,12 @@ internal sealed class GatewayClient(
                                   || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             var wait = run.Backoff.Next();
-            logger.LogWarning("Could not ask Discord for the gateway ({Error}); retrying in {Delay} (attempt {Attempt}).", e.Message, wait, run.Backoff.Attempt);
+            logger.GatewayLookupFailed(e, e.Message, wait, run.Backoff.Attempt);
             await Task.Delay(wait, clock, cancellationToken);
             return null;
         }
         if (info.RecommendedShards > settings.ShardCount)
-            logger.LogWarning("Discord recommends {Shards} shards; {Setting} is {Count}.", info.RecommendedShards, DiscordOptionsValidator.Setting(nameof(DiscordOptions.ShardCount)), settings.ShardCount);
+            logger.MoreShardsRecommended(info.RecommendedShards, DiscordOptionsValidator.Setting(nameof(DiscordOptions.ShardCount)), settings.ShardCount);
         return settings.GatewayUrl ?? info.Url;
     }
 
@@ -96,14 +96,13 @@ internal sealed class GatewayClient(
         else if (session.CanResume && ++run.FailedResumes >= 3)
         {
             // The resume URL keeps failing: start over on the main gateway rather than loop on it.
-            logger.LogWarning("Resuming failed {Count} times in a row; identifying a new session.", run.FailedResumes);
+            logger.ResumesKeepFailing(run.FailedResumes);
             session.Reset();
             run.FailedResumes = 0;
         }
 
         var delay = outcome.Delay ?? run.Backoff.Next();
-        logger.LogWarning("Discord gateway connection ended: {Reason}. {Next} in {Delay} (attempt {Attempt}).",
-            outcome.Reason, session.CanResume ? "Resuming" : "Identifying", delay, run.Backoff.Attempt);
+        logger.ConnectionEnded(outcome.Reason, session.CanResume ? "Resuming" : "Identifying", delay, run.Backoff.Attempt);
         await Task.Delay(delay, clock, cancellationToken);
     }
 }

@@ -88,7 +88,7 @@ internal sealed class GatewayConnection(
             if (message.IsClose) return Closed(message.CloseCode);
             if (message.IsBinary || !GatewayFrame.TryParse(message.Text, out var frame))
             {
-                logger.LogWarning("Skipped a malformed gateway frame ({Bytes} bytes); the connection stays open.", message.Text.Length);
+                logger.MalformedFrame(message.Text.Length);
                 continue;
             }
             if (frame.Sequence is { } sequence) session.Saw(sequence);
@@ -109,7 +109,7 @@ internal sealed class GatewayConnection(
                 case GatewayOpCodes.InvalidSession:
                     return await OnInvalidSessionAsync(socket, frame, cancellationToken);
                 default:
-                    logger.LogDebug("Ignored gateway op {Op}.", frame.Op);
+                    logger.IgnoredOp(frame.Op);
                     break;
             }
         }
@@ -148,7 +148,7 @@ internal sealed class GatewayConnection(
                 break;
             case "RESUMED":
                 _healthy = true;
-                logger.LogInformation("Discord session resumed at sequence {Sequence}.", session.Sequence);
+                logger.Resumed(session.Sequence);
                 break;
             default:
                 // INTERACTION_CREATE and whatever else Discord sends: the reader decides what it uses.
@@ -163,13 +163,12 @@ internal sealed class GatewayConnection(
         if (data.Text("session_id") is not { Length: > 0 } sessionId
             || !Uri.TryCreate(data.Text("resume_gateway_url"), UriKind.Absolute, out var resumeUrl))
         {
-            logger.LogWarning("READY without a session id or resume URL; the next drop will identify anew.");
+            logger.ReadyWithoutSession();
             return;
         }
         session.Started(sessionId, resumeUrl);
         _healthy = true;
-        logger.LogInformation("Connected to Discord as {User} (shard {Shard}/{Shards}).",
-            data.Child("user")?.Text("username"), options.ShardId, options.ShardCount);
+        logger.Connected(data.Child("user")?.Text("username"), options.ShardId, options.ShardCount);
         if (data.Child("application")?.Text("id") is { Length: > 0 } applicationId)
             onReady(applicationId);
     }

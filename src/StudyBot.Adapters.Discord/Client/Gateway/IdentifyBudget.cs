@@ -23,14 +23,12 @@ internal sealed class IdentifyBudget(
         var info = await fetch(cancellationToken);
         while (info.SessionStartsRemaining <= 0)
         {
-            logger.LogWarning(
-                "Discord's daily session-start budget is used up ({Total} a day); waiting {Wait} before identifying. Frequent restarts or crash loops spend it.",
-                info.SessionStartsTotal, info.ResetAfter);
+            logger.SessionStartsUsedUp(info.SessionStartsTotal, info.ResetAfter);
             await Task.Delay(info.ResetAfter > TimeSpan.Zero ? info.ResetAfter : TimeSpan.FromSeconds(1), clock, cancellationToken);
             info = await fetch(cancellationToken);
         }
         if (info.SessionStartsRemaining <= Math.Max(10, info.SessionStartsTotal / 10))
-            logger.LogWarning("Only {Remaining} of {Total} daily Discord session starts are left.", info.SessionStartsRemaining, info.SessionStartsTotal);
+            logger.FewSessionStartsLeft(info.SessionStartsRemaining, info.SessionStartsTotal);
 
         if (_lastIdentify is { } last && clock.GetUtcNow() - last < spacing)
             await Task.Delay(spacing - (clock.GetUtcNow() - last), clock, cancellationToken);

@@ -32,7 +32,7 @@ internal sealed class RateLimitHandler(
             var wait = bucket.WaitBeforeSend(clock.GetUtcNow());
             if (wait > TimeSpan.Zero)
             {
-                logger.LogDebug("Waiting {Wait} for the rate-limit bucket of {Route}.", wait, route);
+                logger.WaitingForBucket(wait, route);
                 await Task.Delay(wait, clock, cancellationToken);
             }
             HttpResponseMessage response;
@@ -70,7 +70,7 @@ internal sealed class RateLimitHandler(
             bucket.Exhaust(retryAfter, now);
             shared.Exhaust(retryAfter, now);
         }
-        logger.LogWarning("Rate limited on {Route} ({Scope}); retrying in {RetryAfter}.", route, global ? "global" : "bucket", retryAfter);
+        logger.RateLimited(route, global ? "global" : "bucket", retryAfter);
     }
 
     private static RateLimitBucket CallBucket(HttpRequestMessage request)
