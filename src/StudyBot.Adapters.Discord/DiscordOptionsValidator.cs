@@ -4,7 +4,7 @@ using StudyBot.Adapters.Common;
 namespace StudyBot.Adapters.Discord;
 
 /// <summary>Checks the settings at start so a wrong one fails with a message that names it.</summary>
-public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
+internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
 {
     /// <summary>"StudyBot:Discord:X (environment StudyBot__Discord__X)": how a message names a setting.</summary>
     public static string Setting(string name) => SettingName.Of(DiscordOptions.Section, name);

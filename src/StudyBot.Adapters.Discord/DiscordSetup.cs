@@ -4,9 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using StudyBot.Adapters.Discord.Gateway;
-using StudyBot.Adapters.Discord.Interactions;
-using StudyBot.Adapters.Discord.Rest;
+using StudyBot.Adapters.Discord.Bot;
+using StudyBot.Adapters.Discord.Bot.Interactions;
+using StudyBot.Adapters.Discord.Client.Gateway;
+using StudyBot.Adapters.Discord.Client.Rest;
 using StudyBot.Core.Chat;
 
 namespace StudyBot.Adapters.Discord;
@@ -31,21 +32,32 @@ public static class DiscordSetup
             var options = provider.GetRequiredService<IOptions<DiscordOptions>>().Value;
             var baseUrl = options.ApiBaseUrl.ToString();
             http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
-            http.Timeout = TimeSpan.FromSeconds(30);
+            // Each attempt is bounded by AttemptTimeoutHandler instead: this timeout would count rate-limit waits too.
+            http.Timeout = Timeout.InfiniteTimeSpan;
             http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", $"Bot {options.Token}");
             http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", $"DiscordBot ({options.UserAgentUrl}, 1.0)");
         })
             // The default HttpClient logs print request URLs, and interaction URLs hold tokens.
-            // DiscordRestClient logs route templates instead.
-            .RemoveAllLoggers();
+            // RateLimitHandler logs route templates instead.
+            .RemoveAllLoggers()
+            // Outermost first: retry after 429, stop on 401, wait for the bucket and global limit, bound one attempt.
+            .AddHttpMessageHandler<RateLimitRetryHandler>()
+            .AddHttpMessageHandler<RejectedTokenHandler>()
+            .AddHttpMessageHandler<RateLimitHandler>()
+            .AddHttpMessageHandler<AttemptTimeoutHandler>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(new ChatAdapterOn(DiscordPlatform.Id));
-        services.AddKeyedSingleton(DiscordPlatform.Id, (provider, _) => new AdapterStatus(DiscordPlatform.Id, provider.GetRequiredService<IChatAdapterRegistry>()));
+        services.AddSingleton(new ChatAdapterOn(DiscordAdapterId.Value));
+        services.AddKeyedSingleton(DiscordAdapterId.Value, (provider, _) => new AdapterStatus(DiscordAdapterId.Value, provider.GetRequiredService<IChatAdapterRegistry>()));
+        // The handlers are recreated with each HttpClient handler lifetime; the limits they share are not.
+        services.AddSingleton(provider => new DiscordRateLimits(provider.GetRequiredService<IOptions<DiscordOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
+        services.AddTransient<RateLimitRetryHandler>();
+        services.AddTransient<RejectedTokenHandler>();
+        services.AddTransient<RateLimitHandler>();
+        services.AddTransient<AttemptTimeoutHandler>();
         services.AddSingleton<DiscordRestClient>();
         services.AddSingleton<DiscordApi>();
         services.AddSingleton<IChatPlatform, DiscordPlatform>();
 
-        services.AddSingleton<InteractionQueue>();
         services.AddSingleton<GatewayClient>();
         services.AddSingleton<InteractionResponder>();
         services.AddSingleton<InteractionRouter>();

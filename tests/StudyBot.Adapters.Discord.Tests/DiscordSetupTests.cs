@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using StudyBot.Adapters.Discord.Bot;
 using StudyBot.Core.Chat;
 
 namespace StudyBot.Adapters.Discord.Tests;

@@ -1,34 +1,35 @@
-using StudyBot.Adapters.Discord.Gateway;
+using StudyBot.Adapters.Discord.Client.Gateway;
 
 namespace StudyBot.Adapters.Discord.Tests.Gateway;
 
 public sealed class CloseCodesTests
 {
     [Theory]
-    [InlineData(4004, NextStep.Stop)]
-    [InlineData(4010, NextStep.Stop)]
-    [InlineData(4011, NextStep.Stop)]
-    [InlineData(4012, NextStep.Stop)]
-    [InlineData(4013, NextStep.Stop)]
-    [InlineData(4014, NextStep.Stop)]
-    [InlineData(4007, NextStep.Identify)]
-    [InlineData(4009, NextStep.Identify)]
-    [InlineData(4000, NextStep.Resume)]
-    [InlineData(4001, NextStep.Resume)]
-    [InlineData(4002, NextStep.Resume)]
-    [InlineData(4003, NextStep.Resume)]
-    [InlineData(4005, NextStep.Resume)]
-    [InlineData(4008, NextStep.Resume)]
-    [InlineData(1000, NextStep.Resume)]
-    [InlineData(1001, NextStep.Resume)]
-    [InlineData(1006, NextStep.Resume)]
-    [InlineData(4999, NextStep.Resume)]
-    [InlineData(null, NextStep.Resume)]
-    public void Every_close_code_has_a_next_step(int? code, NextStep expected)
+    [InlineData(4004, nameof(NextStep.Stop))]
+    [InlineData(4010, nameof(NextStep.Stop))]
+    [InlineData(4011, nameof(NextStep.Stop))]
+    [InlineData(4012, nameof(NextStep.Stop))]
+    [InlineData(4013, nameof(NextStep.Stop))]
+    [InlineData(4014, nameof(NextStep.Stop))]
+    [InlineData(4007, nameof(NextStep.Identify))]
+    [InlineData(4009, nameof(NextStep.Identify))]
+    [InlineData(4000, nameof(NextStep.Resume))]
+    [InlineData(4001, nameof(NextStep.Resume))]
+    [InlineData(4002, nameof(NextStep.Resume))]
+    [InlineData(4003, nameof(NextStep.Resume))]
+    [InlineData(4005, nameof(NextStep.Resume))]
+    [InlineData(4008, nameof(NextStep.Resume))]
+    [InlineData(1000, nameof(NextStep.Resume))]
+    [InlineData(1001, nameof(NextStep.Resume))]
+    [InlineData(1006, nameof(NextStep.Resume))]
+    [InlineData(4999, nameof(NextStep.Resume))]
+    [InlineData(null, nameof(NextStep.Resume))]
+    // The step travels by name: NextStep is internal, and xunit theories are public methods.
+    public void Every_close_code_has_a_next_step(int? code, string expected)
     {
         var (next, reason) = CloseCodes.Decide(code);
 
-        Assert.Equal(expected, next);
+        Assert.Equal(Enum.Parse<NextStep>(expected), next);
         Assert.False(string.IsNullOrWhiteSpace(reason));
     }
 

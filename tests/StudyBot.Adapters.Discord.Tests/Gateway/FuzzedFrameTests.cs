@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.Extensions.Logging;
-using StudyBot.Adapters.Discord.Gateway;
+using StudyBot.Adapters.Discord.Client.Gateway;
 
 namespace StudyBot.Adapters.Discord.Tests.Gateway;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using StudyBot.Adapters.Discord.Gateway;
+using StudyBot.Adapters.Discord.Client.Gateway;
 
 namespace StudyBot.Adapters.Discord.Tests.Gateway;
 

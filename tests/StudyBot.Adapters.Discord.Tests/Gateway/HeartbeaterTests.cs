@@ -1,4 +1,4 @@
-using StudyBot.Adapters.Discord.Gateway;
+using StudyBot.Adapters.Discord.Client.Gateway;
 
 namespace StudyBot.Adapters.Discord.Tests.Gateway;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using StudyBot.Adapters.Discord.Gateway;
-using StudyBot.Adapters.Discord.Rest;
+using StudyBot.Adapters.Discord.Client.Gateway;
+using StudyBot.Adapters.Discord.Client.Rest;
 
 namespace StudyBot.Adapters.Discord.Tests.Gateway;
 

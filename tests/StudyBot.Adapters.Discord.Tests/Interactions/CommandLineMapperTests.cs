@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using StudyBot.Adapters.Discord.Interactions;
+using StudyBot.Adapters.Discord.Bot.Interactions;
 
 namespace StudyBot.Adapters.Discord.Tests.Interactions;
 

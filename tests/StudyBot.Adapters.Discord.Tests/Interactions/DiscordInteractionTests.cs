@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using StudyBot.Adapters.Discord.Interactions;
+using StudyBot.Adapters.Discord.Bot.Interactions;
 using StudyBot.Core.Content;
 
 namespace StudyBot.Adapters.Discord.Tests.Interactions;
@@ -68,15 +68,15 @@ public sealed class DiscordInteractionTests
     }
 
     [Fact]
-    public void The_interaction_queue_lets_each_id_through_once()
+    public void Each_interaction_id_passes_once()
     {
-        var queue = new InteractionQueue();
+        var seen = new SeenInteractions();
         var payload = JsonSerializer.SerializeToElement(Payloads.SlashCommand("int-1", "help"));
 
-        Assert.True(queue.TryEnqueue(payload, 1));
-        Assert.False(queue.TryEnqueue(payload, 2));
-        Assert.True(queue.TryEnqueue(JsonSerializer.SerializeToElement(Payloads.SlashCommand("int-2", "help")), 3));
-        Assert.False(queue.TryEnqueue(JsonSerializer.SerializeToElement(new JsonObject { ["id"] = 5 }), 4));
+        Assert.True(seen.TryAdd(payload));
+        Assert.False(seen.TryAdd(payload));
+        Assert.True(seen.TryAdd(JsonSerializer.SerializeToElement(Payloads.SlashCommand("int-2", "help"))));
+        Assert.False(seen.TryAdd(JsonSerializer.SerializeToElement(new JsonObject { ["id"] = 5 })));
     }
 
     private static DiscordInteraction? Parse(JsonObject payload) =>

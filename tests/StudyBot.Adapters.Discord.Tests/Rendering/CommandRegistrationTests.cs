@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using StudyBot.Adapters.Discord.Rendering;
+using StudyBot.Adapters.Discord.Bot.Rendering;
 using StudyBot.Core.Commands;
 
 namespace StudyBot.Adapters.Discord.Tests.Rendering;

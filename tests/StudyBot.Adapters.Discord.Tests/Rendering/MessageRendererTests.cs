@@ -1,5 +1,5 @@
 using StudyBot.Core.Text;
-using StudyBot.Adapters.Discord.Rendering;
+using StudyBot.Adapters.Discord.Bot.Rendering;
 using StudyBot.Core.Chat;
 
 namespace StudyBot.Adapters.Discord.Tests.Rendering;

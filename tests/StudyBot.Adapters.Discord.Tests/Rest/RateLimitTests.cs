@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using StudyBot.Adapters.Discord.Rest;
+using StudyBot.Adapters.Discord.Bot.Rendering;
+using StudyBot.Adapters.Discord.Client.Rest;
 using StudyBot.Core.Chat;
 
 namespace StudyBot.Adapters.Discord.Tests.Rest;
@@ -81,7 +82,7 @@ public sealed class RateLimitTests
         var before = rest.RememberedBuckets;
 
         for (var i = 0; i < 50; i++)
-            await api.RespondAsync($"i-{i}", $"token-{i}", ChatReply.Private(Message.Title, Message.Body), CancellationToken.None);
+            await api.RespondAsync($"i-{i}", $"token-{i}", MessageRenderer.Render(Message, ephemeral: true), CancellationToken.None);
 
         Assert.Equal(before, rest.RememberedBuckets);
         var first = fake.RequestsTo("POST", "interactions/i-0/");

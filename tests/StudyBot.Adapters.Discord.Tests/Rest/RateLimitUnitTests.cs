@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using StudyBot.Adapters.Discord.Rest;
+using StudyBot.Adapters.Discord.Client.Rest;
 
 namespace StudyBot.Adapters.Discord.Tests.Rest;
 

@@ -1,5 +1,5 @@
 using StudyBot.Adapters.Common;
-using StudyBot.Adapters.Discord.Rest;
+using StudyBot.Adapters.Discord.Client.Rest;
 using StudyBot.Core.Chat;
 
 namespace StudyBot.Adapters.Discord.Tests.Rest;

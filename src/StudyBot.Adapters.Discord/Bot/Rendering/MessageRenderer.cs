@@ -1,0 +1,99 @@
+using StudyBot.Core.Text;
+using System.Text.Json.Nodes;
+using StudyBot.Adapters.Discord.Client.Rest;
+using StudyBot.Core.Chat;
+
+namespace StudyBot.Adapters.Discord.Bot.Rendering;
+
+/// <summary>
+/// Renders a core <see cref="ChatMessage"/> as a Discord message body: one embed, answer buttons in
+/// action rows of five, and <c>allowed_mentions</c> that can never ping anyone. Text beyond Discord's
+/// limits is cut with an ellipsis rather than rejected with a 400.
+/// </summary>
+internal static class MessageRenderer
+{
+    private const int TitleLimit = 256;
+    private const int DescriptionLimit = 4096;
+    private const int FieldLimit = 25;
+    private const int FieldNameLimit = 256;
+    private const int FieldValueLimit = 1024;
+    private const int FooterLimit = 2048;
+    private const int EmbedTotalLimit = 6000;
+    private const int ButtonsPerRow = 5;
+    private const int RowLimit = 5;
+    private const int LabelLimit = 80;
+    private const int CustomIdLimit = 100;
+
+    /// <summary>The body for a new message, an edit, or an interaction response's <c>data</c>.</summary>
+    public static JsonObject Render(ChatMessage message, bool ephemeral = false)
+    {
+        var body = new JsonObject
+        {
+            ["embeds"] = new JsonArray(Embed(message)),
+            // Always present: an empty list removes buttons on an edit.
+            ["components"] = Components(message.Buttons),
+            ["allowed_mentions"] = new JsonObject { ["parse"] = new JsonArray() },
+        };
+        if (ephemeral) body["flags"] = MessageFlags.Ephemeral;
+        return body;
+    }
+
+    public static JsonObject Embed(ChatMessage message)
+    {
+        var title = TextCut.ToLength(message.Title, TitleLimit);
+        var footer = message.Footer is { Length: > 0 } text ? TextCut.ToLength(text, FooterLimit) : null;
+        var left = EmbedTotalLimit - title.Length - (footer?.Length ?? 0);
+        var description = TextCut.ToLength(message.Body, Math.Min(DescriptionLimit, left));
+        left -= description.Length;
+        // Fields that would push the embed past 6000 characters are left out; the body matters more.
+        var fields = new List<(string Name, string Value)>();
+        foreach (var field in message.Fields.Take(FieldLimit))
+        {
+            var name = TextCut.ToLength(NonEmpty(field.Name), FieldNameLimit);
+            var value = TextCut.ToLength(NonEmpty(field.Value), FieldValueLimit);
+            if (name.Length + value.Length > left) break;
+            left -= name.Length + value.Length;
+            fields.Add((name, value));
+        }
+
+        var embed = new JsonObject();
+        if (title.Length > 0) embed["title"] = title;
+        // Discord rejects an embed with nothing in it.
+        if (description.Length > 0 || (title.Length == 0 && fields.Count == 0 && footer is null))
+            embed["description"] = NonEmpty(description);
+        if (fields.Count > 0)
+        {
+            embed["fields"] = new JsonArray(fields
+                .Select(f => (JsonNode)new JsonObject { ["name"] = f.Name, ["value"] = f.Value, ["inline"] = false })
+                .ToArray());
+        }
+        if (footer is not null) embed["footer"] = new JsonObject { ["text"] = footer };
+        return embed;
+    }
+
+    public static JsonArray Components(IReadOnlyList<ChatButton> buttons)
+    {
+        var usable = buttons.Where(b => b.Id.Length is > 0 and <= CustomIdLimit)
+            .DistinctBy(b => b.Id, StringComparer.Ordinal)
+            .Take(ButtonsPerRow * RowLimit)
+            .ToList();
+        var rows = new JsonArray();
+        foreach (var chunk in usable.Chunk(ButtonsPerRow))
+        {
+            rows.Add(new JsonObject
+            {
+                ["type"] = 1,
+                ["components"] = new JsonArray(chunk.Select(b => (JsonNode)new JsonObject
+                {
+                    ["type"] = 2,
+                    ["style"] = 1,
+                    ["label"] = TextCut.ToLength(NonEmpty(b.Label), LabelLimit),
+                    ["custom_id"] = b.Id,
+                }).ToArray()),
+            });
+        }
+        return rows;
+    }
+
+    private static string NonEmpty(string text) => string.IsNullOrWhiteSpace(text) ? "\u200b" : text;
+}

@@ -1,4 +1,0 @@
-namespace StudyBot.Adapters.Discord.Gateway;
-
-/// <summary>How one connection ended: what to do next, why (for the log), whether it reached READY/RESUMED, and a delay Discord asked for.</summary>
-public sealed record ConnectionOutcome(NextStep Next, string Reason, bool WasHealthy, TimeSpan? Delay = null);

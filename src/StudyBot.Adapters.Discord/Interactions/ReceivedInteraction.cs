@@ -1,6 +1,0 @@
-using System.Text.Json;
-
-namespace StudyBot.Adapters.Discord.Interactions;
-
-/// <summary>An INTERACTION_CREATE payload and when it arrived (<see cref="TimeProvider.GetTimestamp"/>): the 3 s count from receipt.</summary>
-public sealed record ReceivedInteraction(JsonElement Payload, long ReceivedAt);

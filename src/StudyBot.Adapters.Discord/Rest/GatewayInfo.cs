@@ -1,7 +1,0 @@
-namespace StudyBot.Adapters.Discord.Rest;
-
-/// <summary>
-/// From <c>GET /gateway/bot</c>: where to connect and how many IDENTIFYs are left today
-/// (going over 1000 a day makes Discord reset the token).
-/// </summary>
-public sealed record GatewayInfo(Uri Url, int RecommendedShards, int SessionStartsRemaining, int SessionStartsTotal, TimeSpan ResetAfter, int MaxConcurrency);
