@@ -2,11 +2,11 @@ using StudyBot.Adapters.Common;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StudyBot.Adapters.Slack.WebApi;
+using StudyBot.Adapters.Slack.Client.WebApi;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Content;
 
-namespace StudyBot.Adapters.Slack.Interactions;
+namespace StudyBot.Adapters.Slack.Bot.Interactions;
 
 /// <summary>
 /// Who acts: their display name, language and whether they are a StudyBot admin (a configured admin

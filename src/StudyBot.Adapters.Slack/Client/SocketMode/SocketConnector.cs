@@ -1,9 +1,9 @@
 using StudyBot.Adapters.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StudyBot.Adapters.Slack.WebApi;
+using StudyBot.Adapters.Slack.Client.WebApi;
 
-namespace StudyBot.Adapters.Slack.SocketMode;
+namespace StudyBot.Adapters.Slack.Client.SocketMode;
 
 /// <summary>Opens one Socket Mode connection: a fresh URL from apps.connections.open (they are single use), the WebSocket, then its hello.</summary>
 internal sealed class SocketConnector(

@@ -8,7 +8,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace StudyBot.Adapters.Slack.WebApi;
+namespace StudyBot.Adapters.Slack.Client.WebApi;
 
 /// <summary>
 /// Calls Slack's Web API: bearer token, JSON or form body, <c>ok:false</c> turned into a
@@ -19,7 +19,7 @@ internal sealed class SlackWebApi(
     IHttpClientFactory httpClients,
     IOptions<SlackOptions> options,
     WorkspaceMessagePacer workspacePacer,
-    [FromKeyedServices(SlackPlatform.Id)] AdapterStatus status,
+    [FromKeyedServices(SlackAdapterId.Value)] AdapterStatus status,
     TimeProvider clock,
     ILogger<SlackWebApi> logger)
 {

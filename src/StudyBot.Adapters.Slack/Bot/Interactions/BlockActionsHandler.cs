@@ -1,9 +1,9 @@
 using StudyBot.Adapters.Common;
 using Microsoft.Extensions.Logging;
-using StudyBot.Adapters.Slack.SocketMode;
+using StudyBot.Adapters.Slack.Client.SocketMode;
 using StudyBot.Core.Chat;
 
-namespace StudyBot.Adapters.Slack.Interactions;
+namespace StudyBot.Adapters.Slack.Bot.Interactions;
 
 /// <summary>
 /// A click on one of the bot's buttons: the action_id goes to the core verbatim (it checks it), the

@@ -3,10 +3,9 @@ using StudyBot.Adapters.Common;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StudyBot.Adapters.Slack.Interactions;
-using StudyBot.Adapters.Slack.WebApi;
+using StudyBot.Adapters.Slack.Client.WebApi;
 
-namespace StudyBot.Adapters.Slack.SocketMode;
+namespace StudyBot.Adapters.Slack.Client.SocketMode;
 
 /// <summary>
 /// Keeps one live Socket Mode connection. On <c>warning</c>/<c>refresh_requested</c> it opens the next
@@ -18,8 +17,8 @@ internal sealed class SocketModeService(
     SocketConnector connector,
     EnvelopeDispatcher dispatcher,
     SlackWebApi api,
-    SlackResponder responder,
-    [FromKeyedServices(SlackPlatform.Id)] AdapterStatus status,
+    ReplyDelivery replies,
+    [FromKeyedServices(SlackAdapterId.Value)] AdapterStatus status,
     IOptions<SlackOptions> options,
     TimeProvider clock,
     ILogger<SocketModeService> logger) : BackgroundService
@@ -59,7 +58,7 @@ internal sealed class SocketModeService(
             dispatcher.Complete();
             hardStop.CancelAfter(_options.AckDeadline + TimeSpan.FromSeconds(2));
             await workers;
-            await responder.DrainAsync(TimeSpan.FromSeconds(5));
+            await replies.DrainAsync(TimeSpan.FromSeconds(5));
             SocketModeConnection[] left;
             lock (_gate) left = [.. _open];
             await Task.WhenAll(left.Select(c => c.DisposeAsync().AsTask()));

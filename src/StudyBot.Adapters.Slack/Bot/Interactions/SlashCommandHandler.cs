@@ -1,9 +1,9 @@
 using StudyBot.Adapters.Common;
 using Microsoft.Extensions.Logging;
-using StudyBot.Adapters.Slack.SocketMode;
+using StudyBot.Adapters.Slack.Client.SocketMode;
 using StudyBot.Core.Chat;
 
-namespace StudyBot.Adapters.Slack.Interactions;
+namespace StudyBot.Adapters.Slack.Bot.Interactions;
 
 /// <summary><c>/study ...</c>: runs the command line in the core and answers in the envelope's ack (or later through response_url).</summary>
 internal sealed class SlashCommandHandler(
