@@ -1,4 +1,3 @@
-using StudyBot.Adapters.Common;
 using Microsoft.Extensions.Logging;
 using StudyBot.Adapters.Slack.Client.SocketMode;
 using StudyBot.Core.Chat;
@@ -19,34 +18,31 @@ internal sealed class BlockActionsHandler(
 
     public async Task HandleAsync(SocketEnvelope envelope, CancellationToken cancellationToken)
     {
-        var click = envelope.Payload;
-        var kind = click.Text("type");
-        if (kind != "block_actions")
+        switch (envelope.Payload)
         {
-            logger.LogDebug("Acknowledged a Slack {Kind} interaction that StudyBot does not use.", kind);
-            return;
+            case BlockActionsPayload click:
+                await HandleClickAsync(envelope, click, cancellationToken);
+                break;
+            case MalformedPayload malformed:
+                logger.LogWarning("{Problem}", malformed.Problem);
+                break;
+            case UnusedPayload unused:
+                logger.LogDebug("Acknowledged a Slack {Kind} interaction that StudyBot does not use.", unused.Kind);
+                break;
         }
+    }
 
-        var user = click.Child("user") ?? default;
-        var container = click.Child("container") ?? default;
-        var userId = user.Text("id");
-        var channelId = (click.Child("channel") ?? default).Text("id") ?? container.Text("channel_id");
-        var buttonId = (click.First("actions") ?? default).Text("action_id");
-        if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(channelId) || string.IsNullOrEmpty(buttonId))
-        {
-            logger.LogWarning("Ignored a malformed button click (user, channel or action_id missing).");
-            return;
-        }
-
-        var context = users.CachedContext(channelId, userId, user.Text("username") ?? user.Text("name"));
-        var reply = await inbox.HandleButtonAsync(context, buttonId, cancellationToken);
+    private async Task HandleClickAsync(SocketEnvelope envelope, BlockActionsPayload click, CancellationToken cancellationToken)
+    {
+        var context = users.CachedContext(click.ChannelId, click.UserId, click.UserName);
+        var reply = await inbox.HandleButtonAsync(context, click.ActionId, cancellationToken);
         // The core has committed the answer: now Slack may stop redelivering.
         await envelope.TryAckAsync(null, cancellationToken);
 
         var payload = SlackResponder.Payload(reply);
         // A click on an ephemeral message (a practice question, the "pick a second answer" step) replaces
         // it, so its buttons cannot be clicked again; a click on the channel's question adds a private note.
-        payload["replace_original"] = reply.Ephemeral && container.IsTrue("is_ephemeral");
-        responder.Send(click.Text("response_url"), channelId, userId, reply, payload);
+        payload["replace_original"] = reply.Ephemeral && click.OnEphemeralMessage;
+        responder.Send(click.ResponseUrl, click.ChannelId, click.UserId, reply, payload);
     }
 }

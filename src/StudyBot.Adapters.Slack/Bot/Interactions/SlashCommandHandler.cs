@@ -1,4 +1,3 @@
-using StudyBot.Adapters.Common;
 using Microsoft.Extensions.Logging;
 using StudyBot.Adapters.Slack.Client.SocketMode;
 using StudyBot.Core.Chat;
@@ -16,20 +15,18 @@ internal sealed class SlashCommandHandler(
 
     public async Task HandleAsync(SocketEnvelope envelope, CancellationToken cancellationToken)
     {
-        var command = envelope.Payload;
-        if (command.Text("user_id") is not { Length: > 0 } userId
-            || command.Text("channel_id") is not { Length: > 0 } channelId)
+        if (envelope.Payload is not SlashCommandPayload command)
         {
-            logger.LogWarning("Ignored a slash command without user_id or channel_id.");
+            logger.LogWarning("{Problem}", (envelope.Payload as MalformedPayload)?.Problem ?? "Ignored a slash command without user_id or channel_id.");
             return;
         }
 
-        var context = await users.ContextAsync(channelId, userId, command.Text("user_name"), cancellationToken);
-        var line = StudyCommandText.ToCommandLine(command.Text("text"));
+        var context = await users.ContextAsync(command.ChannelId, command.UserId, command.UserName, cancellationToken);
+        var line = StudyCommandText.ToCommandLine(command.Text);
         var reply = await inbox.HandleCommandAsync(context, line, cancellationToken);
 
         var payload = SlackResponder.Payload(reply);
         if (await envelope.TryAckAsync(payload, cancellationToken)) return;
-        responder.Send(command.Text("response_url"), channelId, userId, reply, payload);
+        responder.Send(command.ResponseUrl, command.ChannelId, command.UserId, reply, payload);
     }
 }

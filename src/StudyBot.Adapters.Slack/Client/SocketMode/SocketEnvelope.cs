@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 
@@ -13,9 +12,10 @@ internal sealed class SocketEnvelope(
     SocketModeConnection receivedOn,
     string envelopeId,
     string type,
-    JsonElement payload,
+    EnvelopePayload payload,
     bool acceptsResponsePayload,
     int retryAttempt,
+    string? retryReason,
     ILogger logger)
 {
     private int _acked;
@@ -26,11 +26,14 @@ internal sealed class SocketEnvelope(
     /// <summary><c>slash_commands</c>, <c>interactive</c> or <c>events_api</c>.</summary>
     public string Type { get; } = type;
 
-    public JsonElement Payload { get; } = payload;
+    public EnvelopePayload Payload { get; } = payload;
 
     public bool AcceptsResponsePayload { get; } = acceptsResponsePayload;
 
     public int RetryAttempt { get; } = retryAttempt;
+
+    /// <summary>Why Slack redelivered, e.g. <c>timeout</c>; null on the first delivery.</summary>
+    public string? RetryReason { get; } = retryReason;
 
     public int ConnectionNumber => receivedOn.Number;
 

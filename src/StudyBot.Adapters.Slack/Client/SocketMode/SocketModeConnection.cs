@@ -1,4 +1,3 @@
-using StudyBot.Adapters.Common;
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
@@ -188,24 +187,20 @@ internal sealed class SocketModeConnection : IAsyncDisposable
                 _logger.LogWarning("Ignored a Socket Mode frame on connection #{Number} that is JSON but not an object ({Kind}).", Number, root.ValueKind);
                 return;
             }
-            var type = root.Text("type");
-            if (root.Text("envelope_id") is { Length: > 0 } envelopeId)
+            switch (SocketFrame.Parse(root))
             {
-                var payload = root.TryGetProperty("payload", out var p) && p.ValueKind == JsonValueKind.Object ? p.Clone() : default;
-                _onEnvelope(new SocketEnvelope(this, envelopeId, type ?? "", payload,
-                    root.IsTrue("accepts_response_payload"), root.Number("retry_attempt") ?? 0, _logger));
-                return;
-            }
-            switch (type)
-            {
-                case "hello":
-                    _hello.TrySetResult(root.Number("num_connections") ?? 1);
+                case InboundEnvelope inbound:
+                    _onEnvelope(new SocketEnvelope(this, inbound.EnvelopeId, inbound.Type, inbound.Payload,
+                        inbound.AcceptsResponsePayload, inbound.RetryAttempt, inbound.RetryReason, _logger));
                     break;
-                case "disconnect":
-                    End(ConnectionEnd.FromDisconnectReason(root.Text("reason")));
+                case HelloEnvelope hello:
+                    _hello.TrySetResult(hello.NumConnections);
                     break;
-                default:
-                    _logger.LogDebug("Ignored a Socket Mode message of type {Type} on connection #{Number}.", type, Number);
+                case DisconnectEnvelope disconnect:
+                    End(ConnectionEnd.FromDisconnectReason(disconnect.Reason));
+                    break;
+                case OtherFrame other:
+                    _logger.LogDebug("Ignored a Socket Mode message of type {Type} on connection #{Number}.", other.Type, Number);
                     break;
             }
         }
