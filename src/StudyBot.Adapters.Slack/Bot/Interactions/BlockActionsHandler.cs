@@ -24,10 +24,10 @@ internal sealed class BlockActionsHandler(
                 await HandleClickAsync(envelope, click, cancellationToken);
                 break;
             case MalformedPayload malformed:
-                logger.LogWarning("{Problem}", malformed.Problem);
+                logger.IgnoredMalformed(malformed.Problem);
                 break;
             case UnusedPayload unused:
-                logger.LogDebug("Acknowledged a Slack {Kind} interaction that StudyBot does not use.", unused.Kind);
+                logger.UnusedInteraction(unused.Kind);
                 break;
         }
     }

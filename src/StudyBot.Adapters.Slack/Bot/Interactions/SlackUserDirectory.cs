@@ -70,7 +70,7 @@ internal sealed class SlackUserDirectory(SlackWebApi api, IOptions<SlackOptions>
         {
             // A SlackApiException was logged with its fix already.
             if (e is not SlackApiException)
-                logger.LogWarning("Could not look up Slack user {User} ({Error}); treating them as a non-admin for now.", userId, e.Message);
+                logger.UserLookupFailed(e, userId, e.Message);
             profile = new Profile(null, false, _defaultLanguage);
             keep = FailureRetry < _options.UserCacheDuration ? FailureRetry : _options.UserCacheDuration;
         }

@@ -17,7 +17,7 @@ internal sealed class SlashCommandHandler(
     {
         if (envelope.Payload is not SlashCommandPayload command)
         {
-            logger.LogWarning("{Problem}", (envelope.Payload as MalformedPayload)?.Problem ?? "Ignored a slash command without user_id or channel_id.");
+            logger.IgnoredMalformed((envelope.Payload as MalformedPayload)?.Problem ?? "Ignored a slash command without user_id or channel_id.");
             return;
         }
 

@@ -28,7 +28,7 @@ internal sealed class SocketConnector(
 
         var number = Interlocked.Increment(ref _opened);
         // The URL carries a one-time ticket: log the host only.
-        logger.LogInformation("Opening Socket Mode connection #{Number} to {Host}.", number, url.Host);
+        logger.OpeningConnection(number, url.Host);
         var connection = await SocketModeConnection.OpenAsync(url, number, _options, dispatcher.Accept, logger, cancellationToken);
         try
         {

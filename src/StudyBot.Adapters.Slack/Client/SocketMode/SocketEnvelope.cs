@@ -72,8 +72,7 @@ internal sealed class SocketEnvelope(
         }
         catch (Exception e) when (e is WebSocketException or InvalidOperationException or ObjectDisposedException or OperationCanceledException)
         {
-            logger.LogWarning("Could not acknowledge a {Type} envelope on Socket Mode connection #{Number} ({Error}); Slack will deliver it again.",
-                Type, receivedOn.Number, e.Message);
+            logger.AckFailed(e, Type, receivedOn.Number, e.Message);
             return false;
         }
         finally
@@ -85,7 +84,6 @@ internal sealed class SocketEnvelope(
     private async Task AckLateAsync(TimeSpan deadline)
     {
         if (await TryAckAsync(null, CancellationToken.None))
-            logger.LogWarning("A {Type} envelope took longer than {Deadline:0.0} s; acknowledged it without a reply, which follows through response_url.",
-                Type, deadline.TotalSeconds);
+            logger.AckedLate(Type, deadline.TotalSeconds);
     }
 }

@@ -148,7 +148,7 @@ internal sealed class SocketModeConnection : IAsyncDisposable
                 if (result.MessageType == WebSocketMessageType.Text && frame.Length <= MaxFrameBytes)
                     OnFrame(frame.GetBuffer().AsMemory(0, (int)frame.Length));
                 else
-                    _logger.LogWarning("Ignored a Socket Mode frame on connection #{Number} that is binary or larger than {Max} bytes.", Number, MaxFrameBytes);
+                    _logger.IgnoredBinaryOrHugeFrame(Number, MaxFrameBytes);
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -173,10 +173,10 @@ internal sealed class SocketModeConnection : IAsyncDisposable
         {
             document = JsonDocument.Parse(bytes);
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
             // Seen in practice; nothing to answer and no reason to drop the connection.
-            _logger.LogDebug("Ignored a Socket Mode frame on connection #{Number} that is not JSON.", Number);
+            _logger.IgnoredNonJsonFrame(e, Number);
             return;
         }
         using (document)
@@ -184,7 +184,7 @@ internal sealed class SocketModeConnection : IAsyncDisposable
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                _logger.LogWarning("Ignored a Socket Mode frame on connection #{Number} that is JSON but not an object ({Kind}).", Number, root.ValueKind);
+                _logger.IgnoredNonObjectFrame(Number, root.ValueKind);
                 return;
             }
             switch (SocketFrame.Parse(root))
@@ -200,7 +200,7 @@ internal sealed class SocketModeConnection : IAsyncDisposable
                     End(ConnectionEnd.FromDisconnectReason(disconnect.Reason));
                     break;
                 case OtherFrame other:
-                    _logger.LogDebug("Ignored a Socket Mode message of type {Type} on connection #{Number}.", other.Type, Number);
+                    _logger.IgnoredMessageType(other.Type, Number);
                     break;
             }
         }
