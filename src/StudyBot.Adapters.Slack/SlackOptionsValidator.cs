@@ -39,7 +39,7 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
-    internal static string Setting(string key) => SettingName.Of(SlackOptions.Section, key);
+    private static string Setting(string key) => SettingName.Of(SlackOptions.Section, key);
 
     private static void CheckToken(List<string> errors, string? token, string key, string prefix, string howTo)
     {

@@ -4,9 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using StudyBot.Adapters.Slack.Interactions;
-using StudyBot.Adapters.Slack.SocketMode;
-using StudyBot.Adapters.Slack.WebApi;
+using StudyBot.Adapters.Slack.Bot.Interactions;
+using StudyBot.Adapters.Slack.Bot;
+using StudyBot.Adapters.Slack.Client.SocketMode;
+using StudyBot.Adapters.Slack.Client.WebApi;
 using StudyBot.Core.Chat;
 
 namespace StudyBot.Adapters.Slack;
@@ -37,6 +38,7 @@ public static class SlackSetup
         services.AddSingleton<ChannelPacer>();
         services.AddSingleton<WorkspaceMessagePacer>();
         services.AddSingleton<SlackUserDirectory>();
+        services.AddSingleton<ReplyDelivery>();
         services.AddSingleton<SlackResponder>();
         services.AddSingleton<IChatPlatform, SlackPlatform>();
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using StudyBot.Adapters.Slack.BlockKit;
+using StudyBot.Adapters.Slack.Bot.BlockKit;
 using StudyBot.Core.Chat;
 
 namespace StudyBot.Adapters.Slack.Tests;

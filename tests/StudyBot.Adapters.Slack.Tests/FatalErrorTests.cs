@@ -82,7 +82,7 @@ public sealed class FatalErrorTests
         await host.Logs.WaitForAsync(LogLevel.Information, "#1 is live");
         slack.Script("chat.postMessage", FakeResponse.Error("token_revoked"));
 
-        await Assert.ThrowsAsync<WebApi.SlackApiException>(() => host.Platform.PostAsync("C0STUDY", ChatMessage.Text("t", "b"), CancellationToken.None));
+        await Assert.ThrowsAsync<Client.WebApi.SlackApiException>(() => host.Platform.PostAsync("C0STUDY", ChatMessage.Text("t", "b"), CancellationToken.None));
 
         await host.Logs.WaitForAsync(LogLevel.Critical, "The slack adapter stopped");
         Assert.Contains("StudyBot:Slack:BotToken", host.Adapters.Failures["slack"]);

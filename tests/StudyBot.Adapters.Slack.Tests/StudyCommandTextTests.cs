@@ -1,4 +1,4 @@
-using StudyBot.Adapters.Slack.Interactions;
+using StudyBot.Adapters.Slack.Bot.Interactions;
 
 namespace StudyBot.Adapters.Slack.Tests;
 

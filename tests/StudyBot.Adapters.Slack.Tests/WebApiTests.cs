@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using StudyBot.Adapters.Slack.WebApi;
+using StudyBot.Adapters.Slack.Client.WebApi;
 using StudyBot.Core.Chat;
 
 namespace StudyBot.Adapters.Slack.Tests;

@@ -8,7 +8,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace StudyBot.Adapters.Slack.WebApi;
+namespace StudyBot.Adapters.Slack.Client.WebApi;
 
 /// <summary>
 /// Calls Slack's Web API: bearer token, JSON or form body, <c>ok:false</c> turned into a
@@ -19,7 +19,7 @@ internal sealed class SlackWebApi(
     IHttpClientFactory httpClients,
     IOptions<SlackOptions> options,
     WorkspaceMessagePacer workspacePacer,
-    [FromKeyedServices(SlackPlatform.Id)] AdapterStatus status,
+    [FromKeyedServices(SlackAdapterId.Value)] AdapterStatus status,
     TimeProvider clock,
     ILogger<SlackWebApi> logger)
 {
@@ -58,7 +58,7 @@ internal sealed class SlackWebApi(
         if (response.IsSuccessStatusCode) return;
         var detail = (await response.Content.ReadAsStringAsync(cancellationToken)).Trim();
         var message = $"Slack refused a reply through response_url (HTTP {(int)response.StatusCode}{(detail.Length is > 0 and < 100 ? ", " + detail : "")}): response URLs expire after 30 minutes and 5 uses.";
-        logger.LogWarning("{Message}", message);
+        logger.ResponseUrlRefused(message);
         throw new SlackApiException("response_url", $"http_{(int)response.StatusCode}", message);
     }
 
@@ -107,7 +107,7 @@ internal sealed class SlackWebApi(
         if (SlackErrorAdvice.IsFatal(error, token))
             status.Fail(message);
         else
-            logger.LogError("{Message}", message);
+            logger.CallRefused(message);
         return new SlackApiException(method, error, message);
     }
 
@@ -129,7 +129,7 @@ internal sealed class SlackWebApi(
 
             var wait = RetryAfter(response);
             response.Dispose();
-            logger.LogWarning("Slack rate-limited {Method}; retrying in {Seconds:0.#} s as its Retry-After header asks.", name, wait.TotalSeconds);
+            logger.RateLimited(name, wait.TotalSeconds);
             await Task.Delay(wait, clock, cancellationToken);
         }
     }

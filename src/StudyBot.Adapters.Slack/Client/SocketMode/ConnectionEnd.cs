@@ -1,4 +1,4 @@
-namespace StudyBot.Adapters.Slack.SocketMode;
+namespace StudyBot.Adapters.Slack.Client.SocketMode;
 
 /// <summary>Why a Socket Mode connection stopped being the one to rely on.</summary>
 internal enum EndKind

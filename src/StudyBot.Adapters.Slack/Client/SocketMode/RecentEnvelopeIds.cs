@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace StudyBot.Adapters.Slack.SocketMode;
+namespace StudyBot.Adapters.Slack.Client.SocketMode;
 
 /// <summary>
 /// Envelope ids seen lately. Slack delivers at least once (a late ack, a socket replaced mid-flight),

@@ -3,10 +3,9 @@ using StudyBot.Adapters.Common;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StudyBot.Adapters.Slack.Interactions;
-using StudyBot.Adapters.Slack.WebApi;
+using StudyBot.Adapters.Slack.Client.WebApi;
 
-namespace StudyBot.Adapters.Slack.SocketMode;
+namespace StudyBot.Adapters.Slack.Client.SocketMode;
 
 /// <summary>
 /// Keeps one live Socket Mode connection. On <c>warning</c>/<c>refresh_requested</c> it opens the next
@@ -18,8 +17,8 @@ internal sealed class SocketModeService(
     SocketConnector connector,
     EnvelopeDispatcher dispatcher,
     SlackWebApi api,
-    SlackResponder responder,
-    [FromKeyedServices(SlackPlatform.Id)] AdapterStatus status,
+    ReplyDelivery replies,
+    [FromKeyedServices(SlackAdapterId.Value)] AdapterStatus status,
     IOptions<SlackOptions> options,
     TimeProvider clock,
     ILogger<SocketModeService> logger) : BackgroundService
@@ -50,7 +49,7 @@ internal sealed class SocketModeService(
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Socket Mode failed unexpectedly.");
+            logger.FailedUnexpectedly(e);
             status.Fail($"Socket Mode stopped after an unexpected error ({e.GetType().Name}: {e.Message}).");
         }
         finally
@@ -59,7 +58,7 @@ internal sealed class SocketModeService(
             dispatcher.Complete();
             hardStop.CancelAfter(_options.AckDeadline + TimeSpan.FromSeconds(2));
             await workers;
-            await responder.DrainAsync(TimeSpan.FromSeconds(5));
+            await replies.DrainAsync(TimeSpan.FromSeconds(5));
             SocketModeConnection[] left;
             lock (_gate) left = [.. _open];
             await Task.WhenAll(left.Select(c => c.DisposeAsync().AsTask()));
@@ -72,7 +71,7 @@ internal sealed class SocketModeService(
         try
         {
             var me = await api.CallFormAsync("auth.test", SlackToken.Bot, new Dictionary<string, string>(), cancellationToken);
-            logger.LogInformation("Signed in to Slack workspace {Team} as {User}.", me.Text("team"), me.Text("user"));
+            logger.SignedIn(me.Text("team"), me.Text("user"));
             return true;
         }
         catch (SlackApiException)
@@ -82,7 +81,7 @@ internal sealed class SocketModeService(
         }
         catch (HttpRequestException e)
         {
-            logger.LogWarning("Could not reach Slack to check the bot token ({Error}); connecting anyway.", e.Message);
+            logger.SignInUnreachable(e, e.Message);
             return true;
         }
     }
@@ -117,20 +116,20 @@ internal sealed class SocketModeService(
             switch (end.Kind)
             {
                 case EndKind.Refresh:
-                    logger.LogInformation("Slack asked to replace Socket Mode connection #{Number} ({Reason}); opening the next one first.", live.Number, end.Detail);
+                    logger.RefreshRequested(live.Number, end.Detail);
                     backoff.Reset();
                     break;
                 case EndKind.LinkDisabled:
                     status.Fail(LinkDisabledReason);
                     return;
                 case EndKind.TooManyWebsockets:
-                    logger.LogWarning(TooManyWebsocketsWarning);
+                    logger.TooManyWebsockets();
                     _ = RetireAsync(live);
                     live = null;
                     await Task.Delay(backoff.Next(), clock, cancellationToken);
                     break;
                 default:
-                    logger.LogWarning("Socket Mode connection #{Number} ended ({Kind}: {Detail}); reconnecting.", live.Number, end.Kind, end.Detail);
+                    logger.ConnectionEnded(live.Number, end.Kind, end.Detail);
                     _ = RetireAsync(live);
                     live = null;
                     await Task.Delay(backoff.Next(), clock, cancellationToken);
@@ -143,10 +142,6 @@ internal sealed class SocketModeService(
         "Socket Mode is turned off for this Slack app (link_disabled). Turn it on under Settings > Socket Mode at api.slack.com/apps " +
         "(or recreate the app from deploy/slack-app-manifest.yaml), then restart StudyBot.";
 
-    private const string TooManyWebsocketsWarning =
-        "Slack refused a Socket Mode connection: too many connections for this app token (too_many_websockets, at most 10). " +
-        "Another StudyBot may run with the same StudyBot:Slack:AppToken; backing off.";
-
     private bool ShouldRetry(Exception e)
     {
         switch (e)
@@ -155,13 +150,13 @@ internal sealed class SocketModeService(
                 status.Fail(LinkDisabledReason);
                 return false;
             case SocketEndedException { End.Kind: EndKind.TooManyWebsockets }:
-                logger.LogWarning(TooManyWebsocketsWarning);
+                logger.TooManyWebsockets();
                 return true;
             case SlackApiException:
                 // The Web API logged the fix; a rejected app token has already stopped the adapter.
                 return status.Failure is null;
             default:
-                logger.LogWarning("Could not open a Socket Mode connection ({Error}); retrying.", e.Message);
+                logger.ConnectFailed(e, e.Message);
                 return true;
         }
     }
@@ -170,10 +165,9 @@ internal sealed class SocketModeService(
     {
         int ours;
         lock (_gate) ours = _open.Count;
-        logger.LogInformation("Socket Mode connection #{Number} is live; Slack counts {NumConnections} connection(s) for this app.", connection.Number, numConnections);
+        logger.ConnectionLive(connection.Number, numConnections);
         if (numConnections > ours)
-            logger.LogWarning("Slack counts {NumConnections} Socket Mode connections for this app but this StudyBot holds {Ours}: another process uses the same app token and receives part of the commands and clicks. Stop it, or give it its own Slack app.",
-                numConnections, ours);
+            logger.ForeignConnections(numConnections, ours);
     }
 
     private void Track(SocketModeConnection connection)
@@ -185,6 +179,6 @@ internal sealed class SocketModeService(
     {
         await connection.CloseAfterDrainAsync(_options.AckDeadline + TimeSpan.FromSeconds(1), clock);
         lock (_gate) _open.Remove(connection);
-        logger.LogDebug("Closed Socket Mode connection #{Number}.", connection.Number);
+        logger.ConnectionClosed(connection.Number);
     }
 }

@@ -1,9 +1,8 @@
 using System.Net.WebSockets;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 
-namespace StudyBot.Adapters.Slack.SocketMode;
+namespace StudyBot.Adapters.Slack.Client.SocketMode;
 
 /// <summary>
 /// One Socket Mode envelope, acknowledged exactly once on the connection that received it: by its
@@ -13,9 +12,10 @@ internal sealed class SocketEnvelope(
     SocketModeConnection receivedOn,
     string envelopeId,
     string type,
-    JsonElement payload,
+    EnvelopePayload payload,
     bool acceptsResponsePayload,
     int retryAttempt,
+    string? retryReason,
     ILogger logger)
 {
     private int _acked;
@@ -26,11 +26,14 @@ internal sealed class SocketEnvelope(
     /// <summary><c>slash_commands</c>, <c>interactive</c> or <c>events_api</c>.</summary>
     public string Type { get; } = type;
 
-    public JsonElement Payload { get; } = payload;
+    public EnvelopePayload Payload { get; } = payload;
 
     public bool AcceptsResponsePayload { get; } = acceptsResponsePayload;
 
     public int RetryAttempt { get; } = retryAttempt;
+
+    /// <summary>Why Slack redelivered, e.g. <c>timeout</c>; null on the first delivery.</summary>
+    public string? RetryReason { get; } = retryReason;
 
     public int ConnectionNumber => receivedOn.Number;
 
@@ -69,8 +72,7 @@ internal sealed class SocketEnvelope(
         }
         catch (Exception e) when (e is WebSocketException or InvalidOperationException or ObjectDisposedException or OperationCanceledException)
         {
-            logger.LogWarning("Could not acknowledge a {Type} envelope on Socket Mode connection #{Number} ({Error}); Slack will deliver it again.",
-                Type, receivedOn.Number, e.Message);
+            logger.AckFailed(e, Type, receivedOn.Number, e.Message);
             return false;
         }
         finally
@@ -82,7 +84,6 @@ internal sealed class SocketEnvelope(
     private async Task AckLateAsync(TimeSpan deadline)
     {
         if (await TryAckAsync(null, CancellationToken.None))
-            logger.LogWarning("A {Type} envelope took longer than {Deadline:0.0} s; acknowledged it without a reply, which follows through response_url.",
-                Type, deadline.TotalSeconds);
+            logger.AckedLate(Type, deadline.TotalSeconds);
     }
 }

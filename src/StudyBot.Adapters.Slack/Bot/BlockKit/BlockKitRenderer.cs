@@ -2,7 +2,7 @@ using StudyBot.Core.Text;
 using System.Text.Json.Nodes;
 using StudyBot.Core.Chat;
 
-namespace StudyBot.Adapters.Slack.BlockKit;
+namespace StudyBot.Adapters.Slack.Bot.BlockKit;
 
 /// <summary>
 /// Renders a <see cref="ChatMessage"/> as Slack Block Kit: a header, mrkdwn sections for the body and

@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace StudyBot.Adapters.Slack.WebApi;
+namespace StudyBot.Adapters.Slack.Client.WebApi;
 
 /// <summary>
 /// Keeps posts to one channel at about one per <see cref="SlackOptions.ChannelMessageInterval"/>

@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace StudyBot.Adapters.Slack.SocketMode;
+namespace StudyBot.Adapters.Slack.Client.SocketMode;
 
 /// <summary>
 /// Takes envelopes off the receive loops (which never wait for the core), drops redeliveries, and
@@ -27,8 +27,7 @@ internal sealed class EnvelopeDispatcher(
         envelope.StartAckGuard(_options.AckDeadline, clock);
         if (!_seen.TryAdd(envelope.EnvelopeId))
         {
-            logger.LogInformation("Slack delivered {Type} envelope {EnvelopeId} again (retry {Retry}); acknowledged it without handling it twice.",
-                envelope.Type, envelope.EnvelopeId, envelope.RetryAttempt);
+            logger.Redelivered(envelope.Type, envelope.EnvelopeId, envelope.RetryAttempt);
             _ = envelope.TryAckAsync(null, CancellationToken.None);
             return;
         }
@@ -63,7 +62,7 @@ internal sealed class EnvelopeDispatcher(
             if (_handlers.TryGetValue(envelope.Type, out var handler))
                 await handler.HandleAsync(envelope, hardStop);
             else
-                logger.LogDebug("Acknowledged a Slack {Type} envelope that StudyBot does not use.", envelope.Type);
+                logger.UnusedEnvelope(envelope.Type);
         }
         catch (OperationCanceledException) when (hardStop.IsCancellationRequested)
         {
@@ -73,7 +72,7 @@ internal sealed class EnvelopeDispatcher(
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Handling a Slack {Type} envelope failed.", envelope.Type);
+            logger.HandlerFailed(e, envelope.Type);
         }
         await envelope.TryAckAsync(null, CancellationToken.None);
     }

@@ -1,9 +1,9 @@
 using StudyBot.Adapters.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StudyBot.Adapters.Slack.WebApi;
+using StudyBot.Adapters.Slack.Client.WebApi;
 
-namespace StudyBot.Adapters.Slack.SocketMode;
+namespace StudyBot.Adapters.Slack.Client.SocketMode;
 
 /// <summary>Opens one Socket Mode connection: a fresh URL from apps.connections.open (they are single use), the WebSocket, then its hello.</summary>
 internal sealed class SocketConnector(
@@ -28,7 +28,7 @@ internal sealed class SocketConnector(
 
         var number = Interlocked.Increment(ref _opened);
         // The URL carries a one-time ticket: log the host only.
-        logger.LogInformation("Opening Socket Mode connection #{Number} to {Host}.", number, url.Host);
+        logger.OpeningConnection(number, url.Host);
         var connection = await SocketModeConnection.OpenAsync(url, number, _options, dispatcher.Accept, logger, cancellationToken);
         try
         {

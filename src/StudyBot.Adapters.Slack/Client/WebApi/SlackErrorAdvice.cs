@@ -1,4 +1,6 @@
-namespace StudyBot.Adapters.Slack.WebApi;
+using StudyBot.Adapters.Common;
+
+namespace StudyBot.Adapters.Slack.Client.WebApi;
 
 /// <summary>Turns Slack's error codes into a sentence that says what is wrong and how to fix it.</summary>
 internal static class SlackErrorAdvice
@@ -18,7 +20,7 @@ internal static class SlackErrorAdvice
         var where = channel is null ? "" : $" in channel {channel}";
         if (AuthErrors.Contains(error))
         {
-            var setting = SlackOptionsValidator.Setting(token == SlackToken.App ? "AppToken" : "BotToken");
+            var setting = SettingName.Of(SlackOptions.Section, token == SlackToken.App ? "AppToken" : "BotToken");
             var fix = token == SlackToken.App
                 ? "create an app-level token (xapp-...) with the connections:write scope under Basic Information > App-Level Tokens"
                 : "reinstall the app and copy the Bot User OAuth Token (xoxb-...) from OAuth & Permissions";
@@ -27,7 +29,7 @@ internal static class SlackErrorAdvice
         return error switch
         {
             "missing_scope" when token == SlackToken.App =>
-                $"The app-level token in {SlackOptionsValidator.Setting("AppToken")} lacks the connections:write scope ({method}): create one with that scope under Basic Information > App-Level Tokens.",
+                $"The app-level token in {SettingName.Of(SlackOptions.Section, "AppToken")} lacks the connections:write scope ({method}): create one with that scope under Basic Information > App-Level Tokens.",
             "missing_scope" =>
                 $"Slack refused {method}: the bot token lacks the {neededScope ?? "needed"} scope. Add it under OAuth & Permissions (or recreate the app from deploy/slack-app-manifest.yaml) and reinstall the app.",
             "not_in_channel" =>

@@ -1,6 +1,6 @@
 using StudyBot.Core.Commands;
 
-namespace StudyBot.Adapters.Slack.Interactions;
+namespace StudyBot.Adapters.Slack.Bot.Interactions;
 
 /// <summary>
 /// Slack has one slash command, <c>/study</c>; its text is the command line the core parses, looked up

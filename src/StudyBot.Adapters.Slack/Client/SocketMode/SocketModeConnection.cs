@@ -1,11 +1,10 @@
-using StudyBot.Adapters.Common;
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
-namespace StudyBot.Adapters.Slack.SocketMode;
+namespace StudyBot.Adapters.Slack.Client.SocketMode;
 
 /// <summary>
 /// One Socket Mode WebSocket. Its receive loop only parses frames and hands envelopes on; sends are
@@ -149,7 +148,7 @@ internal sealed class SocketModeConnection : IAsyncDisposable
                 if (result.MessageType == WebSocketMessageType.Text && frame.Length <= MaxFrameBytes)
                     OnFrame(frame.GetBuffer().AsMemory(0, (int)frame.Length));
                 else
-                    _logger.LogWarning("Ignored a Socket Mode frame on connection #{Number} that is binary or larger than {Max} bytes.", Number, MaxFrameBytes);
+                    _logger.IgnoredBinaryOrHugeFrame(Number, MaxFrameBytes);
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -174,10 +173,10 @@ internal sealed class SocketModeConnection : IAsyncDisposable
         {
             document = JsonDocument.Parse(bytes);
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
             // Seen in practice; nothing to answer and no reason to drop the connection.
-            _logger.LogDebug("Ignored a Socket Mode frame on connection #{Number} that is not JSON.", Number);
+            _logger.IgnoredNonJsonFrame(e, Number);
             return;
         }
         using (document)
@@ -185,27 +184,23 @@ internal sealed class SocketModeConnection : IAsyncDisposable
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                _logger.LogWarning("Ignored a Socket Mode frame on connection #{Number} that is JSON but not an object ({Kind}).", Number, root.ValueKind);
+                _logger.IgnoredNonObjectFrame(Number, root.ValueKind);
                 return;
             }
-            var type = root.Text("type");
-            if (root.Text("envelope_id") is { Length: > 0 } envelopeId)
+            switch (SocketFrame.Parse(root))
             {
-                var payload = root.TryGetProperty("payload", out var p) && p.ValueKind == JsonValueKind.Object ? p.Clone() : default;
-                _onEnvelope(new SocketEnvelope(this, envelopeId, type ?? "", payload,
-                    root.IsTrue("accepts_response_payload"), root.Number("retry_attempt") ?? 0, _logger));
-                return;
-            }
-            switch (type)
-            {
-                case "hello":
-                    _hello.TrySetResult(root.Number("num_connections") ?? 1);
+                case InboundEnvelope inbound:
+                    _onEnvelope(new SocketEnvelope(this, inbound.EnvelopeId, inbound.Type, inbound.Payload,
+                        inbound.AcceptsResponsePayload, inbound.RetryAttempt, inbound.RetryReason, _logger));
                     break;
-                case "disconnect":
-                    End(ConnectionEnd.FromDisconnectReason(root.Text("reason")));
+                case HelloEnvelope hello:
+                    _hello.TrySetResult(hello.NumConnections);
                     break;
-                default:
-                    _logger.LogDebug("Ignored a Socket Mode message of type {Type} on connection #{Number}.", type, Number);
+                case DisconnectEnvelope disconnect:
+                    End(ConnectionEnd.FromDisconnectReason(disconnect.Reason));
+                    break;
+                case OtherFrame other:
+                    _logger.IgnoredMessageType(other.Type, Number);
                     break;
             }
         }

@@ -1,9 +1,8 @@
-using StudyBot.Adapters.Common;
 using Microsoft.Extensions.Logging;
-using StudyBot.Adapters.Slack.SocketMode;
+using StudyBot.Adapters.Slack.Client.SocketMode;
 using StudyBot.Core.Chat;
 
-namespace StudyBot.Adapters.Slack.Interactions;
+namespace StudyBot.Adapters.Slack.Bot.Interactions;
 
 /// <summary><c>/study ...</c>: runs the command line in the core and answers in the envelope's ack (or later through response_url).</summary>
 internal sealed class SlashCommandHandler(
@@ -16,20 +15,18 @@ internal sealed class SlashCommandHandler(
 
     public async Task HandleAsync(SocketEnvelope envelope, CancellationToken cancellationToken)
     {
-        var command = envelope.Payload;
-        if (command.Text("user_id") is not { Length: > 0 } userId
-            || command.Text("channel_id") is not { Length: > 0 } channelId)
+        if (envelope.Payload is not SlashCommandPayload command)
         {
-            logger.LogWarning("Ignored a slash command without user_id or channel_id.");
+            logger.IgnoredMalformed((envelope.Payload as MalformedPayload)?.Problem ?? "Ignored a slash command without user_id or channel_id.");
             return;
         }
 
-        var context = await users.ContextAsync(channelId, userId, command.Text("user_name"), cancellationToken);
-        var line = StudyCommandText.ToCommandLine(command.Text("text"));
+        var context = await users.ContextAsync(command.ChannelId, command.UserId, command.UserName, cancellationToken);
+        var line = StudyCommandText.ToCommandLine(command.Text);
         var reply = await inbox.HandleCommandAsync(context, line, cancellationToken);
 
         var payload = SlackResponder.Payload(reply);
         if (await envelope.TryAckAsync(payload, cancellationToken)) return;
-        responder.Send(command.Text("response_url"), channelId, userId, reply, payload);
+        responder.Send(command.ResponseUrl, command.ChannelId, command.UserId, reply, payload);
     }
 }

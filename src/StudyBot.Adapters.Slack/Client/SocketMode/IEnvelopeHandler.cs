@@ -1,4 +1,4 @@
-namespace StudyBot.Adapters.Slack.SocketMode;
+namespace StudyBot.Adapters.Slack.Client.SocketMode;
 
 /// <summary>Handles one type of Socket Mode envelope. It acks the envelope (with a reply where Slack takes one) once the core has answered.</summary>
 internal interface IEnvelopeHandler

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using StudyBot.Adapters.Common;
 
-namespace StudyBot.Adapters.Slack.WebApi;
+namespace StudyBot.Adapters.Slack.Client.WebApi;
 
 /// <summary>
 /// Keeps chat.postMessage under <see cref="SlackOptions.WorkspaceMessagesPerSecond"/> across the whole

@@ -1,4 +1,4 @@
-namespace StudyBot.Adapters.Slack.WebApi;
+namespace StudyBot.Adapters.Slack.Client.WebApi;
 
 /// <summary>A Web API call that Slack refused (<c>ok:false</c>, or an HTTP error). The message says how to fix it.</summary>
 public sealed class SlackApiException(string method, string error, string message) : Exception(message)

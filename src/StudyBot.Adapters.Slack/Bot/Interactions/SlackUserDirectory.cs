@@ -2,11 +2,11 @@ using StudyBot.Adapters.Common;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StudyBot.Adapters.Slack.WebApi;
+using StudyBot.Adapters.Slack.Client.WebApi;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Content;
 
-namespace StudyBot.Adapters.Slack.Interactions;
+namespace StudyBot.Adapters.Slack.Bot.Interactions;
 
 /// <summary>
 /// Who acts: their display name, language and whether they are a StudyBot admin (a configured admin
@@ -70,7 +70,7 @@ internal sealed class SlackUserDirectory(SlackWebApi api, IOptions<SlackOptions>
         {
             // A SlackApiException was logged with its fix already.
             if (e is not SlackApiException)
-                logger.LogWarning("Could not look up Slack user {User} ({Error}); treating them as a non-admin for now.", userId, e.Message);
+                logger.UserLookupFailed(e, userId, e.Message);
             profile = new Profile(null, false, _defaultLanguage);
             keep = FailureRetry < _options.UserCacheDuration ? FailureRetry : _options.UserCacheDuration;
         }

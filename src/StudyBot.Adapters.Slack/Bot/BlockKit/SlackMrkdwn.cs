@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace StudyBot.Adapters.Slack.BlockKit;
+namespace StudyBot.Adapters.Slack.Bot.BlockKit;
 
 /// <summary>
 /// Converts the core's small Markdown subset to Slack mrkdwn: <c>**bold**</c> becomes <c>*bold*</c>,

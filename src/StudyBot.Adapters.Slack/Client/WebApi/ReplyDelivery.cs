@@ -1,17 +1,14 @@
 using System.Text.Json.Nodes;
-using StudyBot.Adapters.Slack.BlockKit;
-using StudyBot.Adapters.Slack.WebApi;
-using StudyBot.Core.Chat;
 
-namespace StudyBot.Adapters.Slack.Interactions;
+namespace StudyBot.Adapters.Slack.Client.WebApi;
 
 /// <summary>
-/// Delivers the core's reply to a command or click that was not (or could not be) answered in the
-/// envelope's ack: through the interaction's response_url, or chat.postEphemeral / chat.postMessage
-/// when there is none or it failed. Delivery runs beside the envelope workers, so a slow response_url
-/// never delays the next envelope's ack.
+/// Delivers a reply to a command or click that was not (or could not be) answered in the envelope's
+/// ack: through the interaction's response_url, or chat.postEphemeral / chat.postMessage when there is
+/// none or it failed. Delivery runs beside the envelope workers, so a slow response_url never delays
+/// the next envelope's ack.
 /// </summary>
-internal sealed class SlackResponder(SlackWebApi api, ChannelPacer pacer, TimeProvider clock) : IDisposable
+internal sealed class ReplyDelivery(SlackWebApi api, ChannelPacer pacer, TimeProvider clock) : IDisposable
 {
     private const int MaxConcurrentReplies = 64;
 
@@ -19,19 +16,13 @@ internal sealed class SlackResponder(SlackWebApi api, ChannelPacer pacer, TimePr
     private readonly CancellationTokenSource _stopping = new();
     private int _pending;
 
-    /// <summary>The reply as Slack's response payload: Block Kit plus <c>response_type</c>.</summary>
-    public static JsonObject Payload(ChatReply reply)
-    {
-        var body = BlockKitRenderer.Render(reply.Message);
-        body["response_type"] = reply.Ephemeral ? "ephemeral" : "in_channel";
-        return body;
-    }
-
     /// <summary>Starts delivering the reply and returns at once.</summary>
-    public void Send(string? responseUrl, string channelId, string userId, ChatReply reply, JsonObject payload)
+    /// <param name="payload">The response payload (Block Kit plus <c>response_type</c>) for response_url.</param>
+    /// <param name="renderMessage">A fresh message body for the Web API fallback, rendered only if it is needed.</param>
+    public void Send(string? responseUrl, string channelId, string userId, bool ephemeral, JsonObject payload, Func<JsonObject> renderMessage)
     {
         Interlocked.Increment(ref _pending);
-        _ = SendAsync(responseUrl, channelId, userId, reply, payload);
+        _ = SendAsync(responseUrl, channelId, userId, ephemeral, payload, renderMessage);
     }
 
     /// <summary>Waits (at most <paramref name="maxWait"/>) for replies still being delivered, then gives up on them.</summary>
@@ -49,14 +40,14 @@ internal sealed class SlackResponder(SlackWebApi api, ChannelPacer pacer, TimePr
         _stopping.Dispose();
     }
 
-    private async Task SendAsync(string? responseUrl, string channelId, string userId, ChatReply reply, JsonObject payload)
+    private async Task SendAsync(string? responseUrl, string channelId, string userId, bool ephemeral, JsonObject payload, Func<JsonObject> renderMessage)
     {
         try
         {
             await _slots.WaitAsync(_stopping.Token);
             try
             {
-                await DeliverAsync(responseUrl, channelId, userId, reply, payload, _stopping.Token);
+                await DeliverAsync(responseUrl, channelId, userId, ephemeral, payload, renderMessage, _stopping.Token);
             }
             finally
             {
@@ -73,7 +64,8 @@ internal sealed class SlackResponder(SlackWebApi api, ChannelPacer pacer, TimePr
         }
     }
 
-    private async Task DeliverAsync(string? responseUrl, string channelId, string userId, ChatReply reply, JsonObject payload, CancellationToken cancellationToken)
+    private async Task DeliverAsync(string? responseUrl, string channelId, string userId, bool ephemeral, JsonObject payload, Func<JsonObject> renderMessage,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -88,11 +80,11 @@ internal sealed class SlackResponder(SlackWebApi api, ChannelPacer pacer, TimePr
             // Logged; fall through to the Web API.
         }
 
-        var message = BlockKitRenderer.Render(reply.Message);
+        var message = renderMessage();
         message["channel"] = channelId;
         try
         {
-            if (reply.Ephemeral)
+            if (ephemeral)
             {
                 message["user"] = userId;
                 await api.CallAsync("chat.postEphemeral", message, cancellationToken);

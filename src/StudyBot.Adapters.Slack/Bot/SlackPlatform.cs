@@ -1,16 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Adapters.Common;
-using StudyBot.Adapters.Slack.BlockKit;
-using StudyBot.Adapters.Slack.WebApi;
+using StudyBot.Adapters.Slack.Bot.BlockKit;
+using StudyBot.Adapters.Slack.Client.WebApi;
 using StudyBot.Core.Chat;
 
-namespace StudyBot.Adapters.Slack;
+namespace StudyBot.Adapters.Slack.Bot;
 
 /// <summary>The outbound port on Slack: chat.postMessage and chat.update with Block Kit, paced per channel.</summary>
 internal sealed class SlackPlatform(SlackWebApi api, ChannelPacer pacer, [FromKeyedServices(SlackPlatform.Id)] AdapterStatus status) : IChatPlatform
 {
     /// <summary>The platform's name in channel addresses, settings and logs.</summary>
-    public const string Id = "slack";
+    public const string Id = SlackAdapterId.Value;
 
     public string Name => Id;
 

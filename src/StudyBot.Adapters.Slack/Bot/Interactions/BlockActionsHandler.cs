@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Logging;
+using StudyBot.Adapters.Slack.Client.SocketMode;
+using StudyBot.Core.Chat;
+
+namespace StudyBot.Adapters.Slack.Bot.Interactions;
+
+/// <summary>
+/// A click on one of the bot's buttons: the action_id goes to the core verbatim (it checks it), the
+/// envelope is acked once the answer is committed, and the reply is shown only to the clicker.
+/// </summary>
+internal sealed class BlockActionsHandler(
+    IChatInbox inbox,
+    SlackUserDirectory users,
+    SlackResponder responder,
+    ILogger<BlockActionsHandler> logger) : IEnvelopeHandler
+{
+    public string EnvelopeType => "interactive";
+
+    public async Task HandleAsync(SocketEnvelope envelope, CancellationToken cancellationToken)
+    {
+        switch (envelope.Payload)
+        {
+            case BlockActionsPayload click:
+                await HandleClickAsync(envelope, click, cancellationToken);
+                break;
+            case MalformedPayload malformed:
+                logger.IgnoredMalformed(malformed.Problem);
+                break;
+            case UnusedPayload unused:
+                logger.UnusedInteraction(unused.Kind);
+                break;
+        }
+    }
+
+    private async Task HandleClickAsync(SocketEnvelope envelope, BlockActionsPayload click, CancellationToken cancellationToken)
+    {
+        var context = users.CachedContext(click.ChannelId, click.UserId, click.UserName);
+        var reply = await inbox.HandleButtonAsync(context, click.ActionId, cancellationToken);
+        // The core has committed the answer: now Slack may stop redelivering.
+        await envelope.TryAckAsync(null, cancellationToken);
+
+        var payload = SlackResponder.Payload(reply);
+        // A click on an ephemeral message (a practice question, the "pick a second answer" step) replaces
+        // it, so its buttons cannot be clicked again; a click on the channel's question adds a private note.
+        payload["replace_original"] = reply.Ephemeral && click.OnEphemeralMessage;
+        responder.Send(click.ResponseUrl, click.ChannelId, click.UserId, reply, payload);
+    }
+}
