@@ -7,8 +7,6 @@ public static class CommandValues
 {
     private static readonly string[] TimeFormats = ["H:mm", "HH:mm"];
 
-    private static readonly string[] KoreanDays = ["일요일", "월요일", "화요일", "수요일", "목요일", "금요일", "토요일"];
-
     /// <summary>The seven days as choices: English name as value, Korean name, and the short forms people type ("sun", "일").</summary>
     public static readonly IReadOnlyList<ParameterChoice> Days =
     [
@@ -36,7 +34,7 @@ public static class CommandValues
     }
 
     public static string DayName(DayOfWeek day, Content.Language language) =>
-        language == Content.Language.Ko ? KoreanDays[(int)day] : day.ToString();
+        language == Content.Language.Ko ? Days[(int)day].NameKo : day.ToString();
 
     public static string Hhmm(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 }
