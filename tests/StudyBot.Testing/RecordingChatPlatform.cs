@@ -12,6 +12,10 @@ public sealed class RecordingChatPlatform(string name = "test") : IChatPlatform
     public string Name { get; } = name;
     public ConcurrentQueue<(string ChannelId, string MessageId, ChatMessage Message)> Posts { get; } = new();
     public ConcurrentQueue<(string ChannelId, string MessageId, ChatMessage Message)> Edits { get; } = new();
+    public ConcurrentQueue<(string UserId, ChatMessage Message)> DirectMessages { get; } = new();
+
+    /// <summary>Users whose DMs are closed: sending to them answers <see cref="DirectMessageResult.Unreachable"/>.</summary>
+    public ConcurrentDictionary<string, bool> UnreachableUsers { get; } = new(StringComparer.Ordinal);
 
     public Task<string> PostAsync(string channelId, ChatMessage message, CancellationToken cancellationToken)
     {
@@ -24,5 +28,12 @@ public sealed class RecordingChatPlatform(string name = "test") : IChatPlatform
     {
         Edits.Enqueue((channelId, messageId, message));
         return Task.CompletedTask;
+    }
+
+    public Task<DirectMessageResult> SendDirectAsync(string userId, ChatMessage message, CancellationToken cancellationToken)
+    {
+        if (UnreachableUsers.ContainsKey(userId)) return Task.FromResult(DirectMessageResult.Unreachable);
+        DirectMessages.Enqueue((userId, message));
+        return Task.FromResult(DirectMessageResult.Sent);
     }
 }

@@ -52,8 +52,15 @@ public sealed record ChatMessage(
     }
 }
 
+/// <summary>A file sent with a private reply (an Anki export): the adapter attaches it the platform's way.</summary>
+public sealed record ChatFile(string FileName, string MediaType, byte[] Content);
+
 /// <summary>The answer to a command or a click: shown to everyone, or only to the person who acted.</summary>
-public sealed record ChatReply(ChatMessage Message, bool Ephemeral)
+/// <param name="ReplacesClicked">For a click on a private message: the reply takes that message's place
+/// (Discord updates the ephemeral message, Slack replaces it through <c>response_url</c>, the console prints it),
+/// so one private message walks through a sequence such as a <c>/review</c> session.</param>
+/// <param name="File">A file that goes with a private reply; the message is its caption.</param>
+public sealed record ChatReply(ChatMessage Message, bool Ephemeral, bool ReplacesClicked = false, ChatFile? File = null)
 {
     public static ChatReply Private(string title, string body) => new(ChatMessage.Text(title, body), true);
     public static ChatReply Public(ChatMessage message) => new(message, false);

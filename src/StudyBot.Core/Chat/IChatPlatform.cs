@@ -17,4 +17,19 @@ public interface IChatPlatform
 
     /// <summary>Replaces a posted message. Buttons absent from <paramref name="message"/> are removed.</summary>
     Task EditAsync(string channelId, string messageId, ChatMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sends a private message to one person (their DM with the bot), through the same rate limits as posts.
+    /// <see cref="DirectMessageResult.Unreachable"/> when the platform says the person cannot be messaged
+    /// (Discord 50007: DMs closed or no shared server); other failures throw.
+    /// </summary>
+    // Transitional default while the adapters gain direct messages (issue 13); each adapter overrides it.
+    Task<DirectMessageResult> SendDirectAsync(string userId, ChatMessage message, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Name} does not send direct messages yet.");
+}
+
+public enum DirectMessageResult
+{
+    Sent,
+    Unreachable,
 }
