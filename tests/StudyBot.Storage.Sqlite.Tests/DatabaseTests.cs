@@ -23,6 +23,20 @@ public class DatabaseTests
     }
 
     [Fact]
+    public void The_review_tables_have_the_columns_the_reminders_query()
+    {
+        using var dir = new TempDirectory();
+        var database = new SqliteDatabase(dir.File("bot.db"));
+        database.Migrate();
+
+        using var connection = database.Open();
+        var cards = connection.Query<string>("SELECT name FROM pragma_table_info('review_cards')").ToList();
+        Assert.Superset(new HashSet<string> { "user_id", "question_id", "due", "retired", "pack_id", "topic_id", "stability", "difficulty" }, cards.ToHashSet());
+        var log = connection.Query<string>("SELECT name FROM pragma_table_info('review_log')").ToList();
+        Assert.Superset(new HashSet<string> { "id", "user_id", "question_id", "rating", "reviewed_at", "elapsed_days", "source", "before_stability" }, log.ToHashSet());
+    }
+
+    [Fact]
     public async Task Data_survives_reopening_the_file()
     {
         using var dir = new TempDirectory();
