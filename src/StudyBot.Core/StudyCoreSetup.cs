@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Commands;
+using StudyBot.Core.Review;
 using StudyBot.Core.Study;
 
 namespace StudyBot.Core;
@@ -12,6 +13,7 @@ public static class StudyCoreSetup
     public static IHostApplicationBuilder AddStudyCore(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<StudyOptions>(StudyOptions.Section);
+        builder.AddValidatedOptions<ReviewOptions>(ReviewOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
         // One source of randomness (question picks) so a test can register a seeded one; Random.Shared is thread-safe, a new Random() is not.
         builder.Services.AddSingleton(Random.Shared);
@@ -21,6 +23,8 @@ public static class StudyCoreSetup
         builder.Services.AddSingleton<Leaderboards>();
         builder.Services.AddSingleton<AnswerDesk>();
         builder.Services.AddSingleton<PracticeDesk>();
+        builder.Services.AddSingleton<CardReviews>();
+        builder.Services.AddSingleton<ReviewDesk>();
         builder.Services.AddSingleton<IChatInbox, StudyInbox>();
 
         // The feature list is CommandSpecs.Table: one handler per command.

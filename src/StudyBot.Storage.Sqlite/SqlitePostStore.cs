@@ -75,7 +75,7 @@ public sealed class SqlitePostStore(SqliteDatabase database) : IPostStore
     }
 
     /// <remarks>
-    /// One group write: the user (when first seen), the streak and the answer go in together, and in
+    /// One group write: the user (when first seen), the streak, the answer and the member's card go in together, and in
     /// a burst answers arriving together share one transaction and one fsync. Each caller hears back
     /// only after that commit.
     /// </remarks>
@@ -111,7 +111,12 @@ public sealed class SqlitePostStore(SqliteDatabase database) : IPostStore
             ("$post", answer.PostId), ("$user", userId), ("$channel", answer.ChannelId), ("$topic", answer.TopicId),
             ("$choices", answer.Choices), ("$correct", answer.IsCorrect), ("$points", points), ("$streak", streak),
             ("$at", Time.ToMs(answer.AnsweredAt))).ExecuteNonQuery();
-        if (inserted == 1) return (AnswerOutcome.Recorded, userId);
+        if (inserted == 1)
+        {
+            // The card rides in the answer's transaction: both commit, or neither.
+            if (answer.Review is { } review) ReviewCardWrites.Apply(write, userId, review);
+            return (AnswerOutcome.Recorded, userId);
+        }
 
         using var state = write.Command(
             """

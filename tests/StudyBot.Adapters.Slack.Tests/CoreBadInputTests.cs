@@ -1,8 +1,10 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Commands;
 using StudyBot.Core.Content;
+using StudyBot.Core.Review;
 using StudyBot.Core.Storage;
 using StudyBot.Core.Study;
 using StudyBot.Storage.Sqlite;
@@ -42,10 +44,13 @@ public sealed class CoreBadInputTests : IAsyncLifetime, IDisposable
         await _posts.SetMessageIdAsync(open.Id, "1.1", default);
         (_openPost, _closedPost) = (open.Id, closed.Id);
 
+        var reviews = new CardReviews(Options.Create(new ReviewOptions()), new Random(1));
+        var stats = new SqliteStatsQueries(database);
         var inbox = new StudyInbox(
             [new HelpCommand()],
-            new AnswerDesk(channels, _posts, catalog, TimeProvider.System),
-            new PracticeDesk(channels, users, new SqliteStatsQueries(database), new SqlitePracticeStore(database), catalog, TimeProvider.System, new Random(1)),
+            new AnswerDesk(channels, _posts, catalog, reviews, TimeProvider.System),
+            new PracticeDesk(channels, users, stats, new SqlitePracticeStore(database), catalog, reviews, TimeProvider.System, new Random(1)),
+            new ReviewDesk(channels, users, stats, new SqliteReviewStore(database), catalog, reviews, Options.Create(new ReviewOptions()), TimeProvider.System, new Random(1)),
             catalog,
             NullLogger<StudyInbox>.Instance);
         _slack = await FakeSlack.StartAsync();

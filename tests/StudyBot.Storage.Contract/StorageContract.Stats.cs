@@ -131,7 +131,7 @@ public abstract partial class StorageContract
         await Store.AnswerAsync(day2, gil, true, T0.AddDays(1).AddMinutes(1));
         await Store.AnswerAsync(day3, gil, false, T0.AddDays(2).AddMinutes(1));
         foreach (var post in new[] { day1, day2, day3 }) await Store.Posts.CloseAsync(post.Id, post.ClosesAt, default);
-        await Store.Practice.RecordAsync(gil, "x", "weak-topic", false, T0, default);
+        await Store.Practice.RecordAsync(gil, "x", "weak-topic", false, T0, null, default);
 
         var stats = await Store.Stats.UserStatsAsync(channel.Id, gil, default);
 

@@ -10,6 +10,12 @@ public abstract record ButtonAction
 
     /// <summary>A choice on a private practice question (question id, zero-based choice, choices picked before).</summary>
     public sealed record PracticeAnswer(string QuestionId, int Choice, int EarlierChoice) : ButtonAction;
+
+    /// <summary>A choice on a <c>/review</c> card (the card's review count when shown, question id, choice, choice picked before or -1).</summary>
+    public sealed record ReviewAnswer(int Reps, string QuestionId, int Choice, int EarlierChoice) : ButtonAction;
+
+    /// <summary>"Hard" or "Easy" after a correct <c>/review</c> answer: re-grades that review.</summary>
+    public sealed record Regrade(long ReviewId, Review.Rating Rating) : ButtonAction;
 }
 
 /// <summary>
@@ -20,6 +26,8 @@ public static class ButtonIds
 {
     private const string DailyPrefix = "sb:a:";
     private const string PracticePrefix = "sb:p:";
+    private const string ReviewPrefix = "sb:r:";
+    private const string RegradePrefix = "sb:g:";
 
     /// <param name="earlierChoice">For "choose two": the choice already picked, or -1. Carrying it in
     /// the id keeps a half-made answer out of storage: nothing is recorded until it is whole.</param>
@@ -29,6 +37,15 @@ public static class ButtonIds
     /// <param name="earlierChoice">For "choose two": the choice already picked, or -1.</param>
     public static string Practice(string questionId, int choice, int earlierChoice = -1) =>
         string.Create(CultureInfo.InvariantCulture, $"{PracticePrefix}{questionId}:{choice}:{earlierChoice}");
+
+    /// <param name="reps">The card's review count when the card was shown: a click after the card was
+    /// reviewed again (another message, a daily answer) is stale and records nothing.</param>
+    public static string Review(int reps, string questionId, int choice, int earlierChoice = -1) =>
+        string.Create(CultureInfo.InvariantCulture, $"{ReviewPrefix}{reps}:{questionId}:{choice}:{earlierChoice}");
+
+    /// <param name="rating">Hard or Easy (Good is what a correct answer already recorded).</param>
+    public static string Regrade(long reviewId, Review.Rating rating) =>
+        string.Create(CultureInfo.InvariantCulture, $"{RegradePrefix}{reviewId}:{(int)rating}");
 
     public static bool TryParse(string? id, out ButtonAction action)
     {
@@ -51,6 +68,25 @@ public static class ButtonIds
                 && TryEarlier(parts[2], choice, out var earlier))
             {
                 action = new ButtonAction.PracticeAnswer(parts[0], choice, earlier);
+                return true;
+            }
+        }
+        else if (id.StartsWith(ReviewPrefix, StringComparison.Ordinal))
+        {
+            var parts = id[ReviewPrefix.Length..].Split(':');
+            if (parts.Length == 4 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var reps)
+                && parts[1].Length > 0 && TryChoice(parts[2], out var choice) && TryEarlier(parts[3], choice, out var earlier))
+            {
+                action = new ButtonAction.ReviewAnswer(reps, parts[1], choice, earlier);
+                return true;
+            }
+        }
+        else if (id.StartsWith(RegradePrefix, StringComparison.Ordinal))
+        {
+            var parts = id[RegradePrefix.Length..].Split(':');
+            if (parts.Length == 2 && TryId(parts[0], out var reviewId) && parts[1] is "2" or "4")
+            {
+                action = new ButtonAction.Regrade(reviewId, (Review.Rating)int.Parse(parts[1], CultureInfo.InvariantCulture));
                 return true;
             }
         }

@@ -26,6 +26,7 @@ public static class CommandSpecs
         CommandEntry.Of<HelpCommand>(),
         CommandEntry.Of<TopicCommand>(),
         CommandEntry.Of<QuizCommand>(),
+        CommandEntry.Of<ReviewCommand>(),
         CommandEntry.Of<LeaderboardCommand>(),
         CommandEntry.Of<StatsCommand>(),
         CommandEntry.Of<StudySetupCommand>(),

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Content;
+using StudyBot.Core.Review;
 using StudyBot.Core.Study;
 using StudyBot.Core.Text;
 
@@ -11,6 +12,7 @@ public sealed class StudyInbox(
     IEnumerable<IStudyCommand> commands,
     AnswerDesk answers,
     PracticeDesk practice,
+    ReviewDesk reviews,
     ContentCatalog catalog,
     ILogger<StudyInbox> logger) : IChatInbox
 {
@@ -59,6 +61,8 @@ public sealed class StudyInbox(
             {
                 ButtonAction.DailyAnswer daily => await answers.AnswerAsync(context, daily, cancellationToken),
                 ButtonAction.PracticeAnswer practiced => await practice.AnswerAsync(context, practiced, cancellationToken),
+                ButtonAction.ReviewAnswer reviewed => await reviews.AnswerAsync(context, reviewed, cancellationToken),
+                ButtonAction.Regrade regrade => await reviews.RegradeAsync(context, regrade, cancellationToken),
                 _ => AnswerDesk.InvalidChoice(context.Language),
             };
         }

@@ -37,6 +37,7 @@ public sealed record NewPost(long ChannelId, string PackId, string QuestionId, D
 /// streak from the channel's previous post) and adds a first-time user in the transaction that
 /// records it: in a burst, one click costs one share of one commit.
 /// </summary>
+/// <param name="Review">The member's card update for the question, applied in the same transaction only when the answer is recorded.</param>
 public sealed record NewAnswer(
     long PostId,
     long ChannelId,
@@ -44,7 +45,8 @@ public sealed record NewAnswer(
     string TopicId,
     string Choices,
     bool IsCorrect,
-    DateTimeOffset AnsweredAt);
+    DateTimeOffset AnsweredAt,
+    CardReview? Review = null);
 
 public enum AnswerOutcome
 {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Content;
+using StudyBot.Core.Review;
 using StudyBot.Core.Storage;
 using StudyBot.Core.Text;
 
@@ -14,6 +15,7 @@ public sealed class AnswerDesk(
     IChannelStore channels,
     IPostStore posts,
     ContentCatalog catalog,
+    CardReviews reviews,
     TimeProvider clock)
 {
     public async Task<ChatReply> AnswerAsync(CommandContext context, ButtonAction.DailyAnswer click, CancellationToken cancellationToken)
@@ -35,8 +37,10 @@ public sealed class AnswerDesk(
                 second => ButtonIds.Daily(post.Id, second, click.Choice), out var picked) is { } notYet)
             return notYet;
 
+        var isCorrect = question.IsCorrect(picked);
         var outcome = await posts.RecordAnswerAsync(
-            new NewAnswer(post.Id, post.ChannelId, context.User, question.TopicId, ChoiceList(picked), question.IsCorrect(picked), now),
+            new NewAnswer(post.Id, post.ChannelId, context.User, question.TopicId, ChoiceList(picked), isCorrect, now,
+                reviews.For(post.PackId, question, isCorrect, ReviewSource.Daily, now)),
             cancellationToken);
 
         var letters = string.Join(", ", picked.Order().Select(Question.Letter));

@@ -1,5 +1,6 @@
 using StudyBot.Core.Chat;
 using StudyBot.Core.Content;
+using StudyBot.Core.Review;
 using StudyBot.Core.Storage;
 using StudyBot.Core.Text;
 
@@ -12,6 +13,7 @@ public sealed class PracticeDesk(
     IStatsQueries stats,
     IPracticeStore practice,
     ContentCatalog catalog,
+    CardReviews reviews,
     TimeProvider clock,
     Random random)
 {
@@ -53,7 +55,9 @@ public sealed class PracticeDesk(
 
         var isCorrect = question.IsCorrect(picked);
         var userId = await users.GetOrAddAsync(context.User, cancellationToken);
-        await practice.RecordAsync(userId, question.Id, question.TopicId, isCorrect, clock.GetUtcNow(), cancellationToken);
+        var now = clock.GetUtcNow();
+        await practice.RecordAsync(userId, question.Id, question.TopicId, isCorrect, now,
+            reviews.For(pack.Id, question, isCorrect, ReviewSource.Quiz, now), cancellationToken);
 
         var verdict = isCorrect
             ? Say.In(language, "Correct!", "정답이에요!")
