@@ -11,8 +11,8 @@ internal sealed class FsrsFormulas(IReadOnlyList<double> w)
 
     private double Decay => -w[20];
 
-    // FSRS-6 forgetting curve factor: chosen so that R(S, S) = 0.9
-    private double Factor => Math.Pow(0.9, 1 / Decay) - 1;
+    // FSRS-6 forgetting curve factor: 0.9^(-1/w20) - 1, so that R(S, S) = 0.9 (ts-fsrs computeDecayFactor, rounded)
+    private double Factor => RoundTo8(Math.Exp(Math.Pow(Decay, -1) * Math.Log(0.9)) - 1.0);
 
     // FSRS-6 forgetting curve: R(t, S) = (1 + factor * t / S) ^ (-w20)
     public double Retrievability(double elapsedDays, double stability) =>
