@@ -1,0 +1,6 @@
+namespace StudyBot.Core.Review;
+
+internal static class FsrsRatings
+{
+    public static readonly Rating[] All = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy];
+}
