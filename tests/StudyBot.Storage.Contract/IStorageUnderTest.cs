@@ -16,6 +16,8 @@ public interface IStorageUnderTest : IAsyncDisposable
 
     IPracticeStore Practice { get; }
 
+    IReviewStore Reviews { get; }
+
     /// <summary>
     /// The streak and points the store recorded with the user's answer to the post. The ports show
     /// only totals, so this reads the provider's own rows; it is how the contract checks scoring per answer.

@@ -15,6 +15,7 @@ public class StoreScenario(IStorageUnderTest storage)
     public IPostStore Posts => storage.Posts;
     public IStatsQueries Stats => storage.Stats;
     public IPracticeStore Practice => storage.Practice;
+    public IReviewStore Reviews => storage.Reviews;
 
     /// <summary>The channel <paramref name="id"/>, enabled in <paramref name="zone"/> if it is not in that zone yet.</summary>
     public async Task<ChannelSettings> ChannelAsync(string id = "c1", string zone = "UTC") =>

@@ -19,6 +19,7 @@ public sealed class SqliteStorage : IStorageUnderTest, IDisposable
         Posts = new SqlitePostStore(Database);
         Stats = new SqliteStatsQueries(Database);
         Practice = new SqlitePracticeStore(Database);
+        Reviews = new SqliteReviewStore(Database);
     }
 
     public SqliteDatabase Database { get; }
@@ -27,12 +28,14 @@ public sealed class SqliteStorage : IStorageUnderTest, IDisposable
     public SqlitePostStore Posts { get; }
     public SqliteStatsQueries Stats { get; }
     public SqlitePracticeStore Practice { get; }
+    public SqliteReviewStore Reviews { get; }
 
     Core.Storage.IChannelStore IStorageUnderTest.Channels => Channels;
     Core.Storage.IUserStore IStorageUnderTest.Users => Users;
     Core.Storage.IPostStore IStorageUnderTest.Posts => Posts;
     Core.Storage.IStatsQueries IStorageUnderTest.Stats => Stats;
     Core.Storage.IPracticeStore IStorageUnderTest.Practice => Practice;
+    Core.Storage.IReviewStore IStorageUnderTest.Reviews => Reviews;
 
     public async Task<(int Streak, int Points)> ScoredAsync(long postId, ChatUser user)
     {
