@@ -1,0 +1,72 @@
+using StudyBot.Core.Chat;
+using StudyBot.Core.Storage;
+using StudyBot.Testing;
+
+namespace StudyBot.Tests;
+
+/// <summary><c>/review</c> through the inbound port on real storage and a movable clock: a missed daily question comes back.</summary>
+public sealed class ReviewTests : IDisposable
+{
+    private static readonly DateTimeOffset Monday = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    private readonly CoreOnRealStorage _bot = new(Packs.Small(perTopic: 1), Monday);
+
+    public void Dispose() => _bot.Dispose();
+
+    private static ButtonAction Parse(ChatButton button) => ButtonIds.TryParse(button.Id, out var action) ? action : throw new InvalidOperationException(button.Id);
+
+    private async Task<(string QuestionId, ChatReply Card)> MissDailyThenReviewNextDayAsync()
+    {
+        var post = await _bot.PostTodayAsync();
+        await _bot.Inbox.HandleButtonAsync(CoreOnRealStorage.As("ann"), ButtonIds.Daily(post.Id, 1), default);
+        _bot.Clock.Set(Monday.AddDays(1).AddHours(1));
+        return (post.QuestionId, await _bot.Inbox.HandleCommandAsync(CoreOnRealStorage.As("ann"), "/review", default));
+    }
+
+    [Fact]
+    public async Task A_missed_daily_question_is_due_the_next_day_and_a_right_answer_moves_it_out_by_days()
+    {
+        var (questionId, card) = await MissDailyThenReviewNextDayAsync();
+
+        Assert.True(card.Ephemeral);
+        Assert.StartsWith("Review", card.Message.Title, StringComparison.Ordinal);
+        Assert.Equal("1 due", card.Message.Footer);
+        var shown = Assert.IsType<ButtonAction.ReviewAnswer>(Parse(card.Message.Buttons[0]));
+        Assert.Equal((questionId, 1), (shown.QuestionId, shown.Reps));
+
+        var answered = await _bot.Inbox.HandleButtonAsync(CoreOnRealStorage.As("ann"), card.Message.Buttons[0].Id, default);
+
+        Assert.True(answered.ReplacesClicked);
+        Assert.Contains("**Correct!**", answered.Message.Body, StringComparison.Ordinal);
+        var stored = (await _bot.Get<IReviewStore>().CardsAsync(await _bot.Get<IUserStore>().GetOrAddAsync(CoreOnRealStorage.As("ann").User, default), default))
+            .Single(c => c.QuestionId == questionId);
+        Assert.True(stored.Memory.Due >= Monday.AddDays(3), $"due {stored.Memory.Due}");
+        Assert.Equal(2, stored.Memory.Reps);
+        Assert.Contains(answered.Message.Buttons, b => Parse(b) is ButtonAction.Regrade { Rating: Core.Review.Rating.Easy });
+    }
+
+    [Fact]
+    public async Task Stale_clicks_and_other_members_regrades_change_nothing()
+    {
+        var (_, card) = await MissDailyThenReviewNextDayAsync();
+        var answered = await _bot.Inbox.HandleButtonAsync(CoreOnRealStorage.As("ann"), card.Message.Buttons[0].Id, default);
+        var easy = answered.Message.Buttons.First(b => Parse(b) is ButtonAction.Regrade { Rating: Core.Review.Rating.Easy });
+
+        var again = await _bot.Inbox.HandleButtonAsync(CoreOnRealStorage.As("ann"), card.Message.Buttons[1].Id, default);
+        var stranger = await _bot.Inbox.HandleButtonAsync(CoreOnRealStorage.As("bo"), easy.Id, default);
+
+        Assert.Equal(("Already reviewed", false), (again.Message.Title, again.ReplacesClicked));
+        Assert.Equal("Not your review", stranger.Message.Title);
+
+        var owner = await _bot.Inbox.HandleButtonAsync(CoreOnRealStorage.As("ann"), easy.Id, default);
+        Assert.Equal("Marked easy", owner.Message.Title);
+    }
+
+    [Fact]
+    public async Task A_review_button_for_a_question_no_longer_loaded_records_nothing()
+    {
+        var reply = await _bot.Inbox.HandleButtonAsync(CoreOnRealStorage.As("ann"), ButtonIds.Review(0, "removed-question", 0), default);
+
+        Assert.Equal("Question removed", reply.Message.Title);
+        Assert.Empty(await _bot.Get<IReviewStore>().CardsAsync(await _bot.Get<IUserStore>().GetOrAddAsync(CoreOnRealStorage.As("ann").User, default), default));
+    }
+}
