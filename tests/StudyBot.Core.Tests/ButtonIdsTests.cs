@@ -21,6 +21,24 @@ public class ButtonIdsTests
     }
 
     [Fact]
+    public void Review_and_regrade_ids_round_trip()
+    {
+        Assert.True(ButtonIds.TryParse(ButtonIds.Review(7, "ebs-az-bound", 2, 0), out var review));
+        Assert.Equal(new ButtonAction.ReviewAnswer(7, "ebs-az-bound", 2, 0), review);
+        Assert.True(ButtonIds.TryParse(ButtonIds.Regrade(99, Core.Review.Rating.Easy), out var regrade));
+        Assert.Equal(new ButtonAction.Regrade(99, Core.Review.Rating.Easy), regrade);
+    }
+
+    [Theory]
+    [InlineData("sb:g:99:3")]
+    [InlineData("sb:g:99:1")]
+    [InlineData("sb:g:0:4")]
+    [InlineData("sb:r:-1:q:0:-1")]
+    [InlineData("sb:r:1::0:-1")]
+    [InlineData("sb:r:1:q:0")]
+    public void Malformed_review_ids_are_rejected(string id) => Assert.False(ButtonIds.TryParse(id, out _));
+
+    [Fact]
     public void Ids_fit_discord_custom_id_limit() =>
         Assert.True(ButtonIds.Practice(new string('q', 80), 4, 3).Length <= 100);
 

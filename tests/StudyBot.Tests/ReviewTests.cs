@@ -42,6 +42,11 @@ public sealed class ReviewTests : IDisposable
         Assert.True(stored.Memory.Due >= Monday.AddDays(3), $"due {stored.Memory.Due}");
         Assert.Equal(2, stored.Memory.Reps);
         Assert.Contains(answered.Message.Buttons, b => Parse(b) is ButtonAction.Regrade { Rating: Core.Review.Rating.Easy });
+
+        var stats = await _bot.Inbox.HandleCommandAsync(CoreOnRealStorage.As("ann"), "/stats", default);
+        Assert.Contains(stats.Message.Fields, f => f.Name == "Review cards" && f.Value == "0 learning · 1 young · 0 mature");
+        Assert.Contains(stats.Message.Fields, f => f.Name == "Retention (30 days)" && f.Value == "100% (1/1)");
+        Assert.Contains(stats.Message.Fields, f => f.Name == "Due today" && f.Value == "0");
     }
 
     [Fact]
@@ -68,5 +73,25 @@ public sealed class ReviewTests : IDisposable
 
         Assert.Equal("Question removed", reply.Message.Title);
         Assert.Empty(await _bot.Get<IReviewStore>().CardsAsync(await _bot.Get<IUserStore>().GetOrAddAsync(CoreOnRealStorage.As("ann").User, default), default));
+    }
+}
+
+public sealed class ReviewOptionsTests
+{
+    [Fact]
+    public async Task A_desired_retention_out_of_range_stops_the_start_naming_the_setting()
+    {
+        using var dir = new TempDirectory();
+        EndToEndPack.WriteTo(dir);
+        using var host = StudyBotHost.CreateBuilder([
+            $"--StudyBot:Content:Path={dir.File("content")}",
+            $"--StudyBot:Storage:DatabasePath={dir.File("data/bot.db")}",
+            "--StudyBot:Console:Enabled=false",
+            "--StudyBot:Review:DesiredRetention=0.5",
+        ]).Build();
+
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("StudyBot:Review:DesiredRetention must be between 0.70 and 0.99", error.Message, StringComparison.Ordinal);
     }
 }
