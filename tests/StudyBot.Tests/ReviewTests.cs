@@ -67,6 +67,39 @@ public sealed class ReviewTests : IDisposable
     }
 
     [Fact]
+    public async Task The_export_is_an_anki_file_its_importer_reads_by_its_headers()
+    {
+        var (questionId, _) = await MissDailyThenReviewNextDayAsync();
+
+        var reply = await _bot.Inbox.HandleCommandAsync(CoreOnRealStorage.As("ann"), "/export", default);
+
+        Assert.True(reply.Ephemeral);
+        var file = Assert.IsType<ChatFile>(reply.File);
+        var lines = System.Text.Encoding.UTF8.GetString(file.Content).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // Anki's rules: leading "#key:value" lines are headers; then one note per line, fields split by the separator.
+        var headers = lines.TakeWhile(l => l.StartsWith('#')).Select(l => l[1..].Split(':', 2)).ToDictionary(h => h[0], h => h[1]);
+        Assert.Equal(("tab", "true", "Basic", "3"), (headers["separator"], headers["html"], headers["notetype"], headers["tags column"]));
+        var columns = headers["columns"].Split('\t');
+        Assert.Equal(["Front", "Back", "Tags"], columns);
+        var note = Assert.Single(lines.SkipWhile(l => l.StartsWith('#'))).Split('\t');
+        Assert.Equal(columns.Length, note.Length);
+        var question = Packs.Small(perTopic: 1).FindQuestion(questionId)!;
+        Assert.StartsWith(System.Net.WebUtility.HtmlEncode(question.Prompt.Get(Core.Content.Language.En)), note[0], StringComparison.Ordinal);
+        Assert.Contains(question.AnswerLetters(), note[1], StringComparison.Ordinal);
+        Assert.All(note[2].Split(' '), tag => Assert.Matches(@"^\S+$", tag));
+        Assert.Contains("test", note[2].Split(' '));
+    }
+
+    [Fact]
+    public async Task An_export_with_nothing_to_export_says_so_without_a_file()
+    {
+        var reply = await _bot.Inbox.HandleCommandAsync(CoreOnRealStorage.As("new-member"), "/export", default);
+
+        Assert.Equal(("Nothing to export", true), (reply.Message.Title, reply.Ephemeral));
+        Assert.Null(reply.File);
+    }
+
+    [Fact]
     public async Task A_review_button_for_a_question_no_longer_loaded_records_nothing()
     {
         var reply = await _bot.Inbox.HandleButtonAsync(CoreOnRealStorage.As("ann"), ButtonIds.Review(0, "removed-question", 0), default);

@@ -29,6 +29,7 @@ public static class CommandSpecs
         CommandEntry.Of<ReviewCommand>(),
         CommandEntry.Of<LeaderboardCommand>(),
         CommandEntry.Of<StatsCommand>(),
+        CommandEntry.Of<ExportCommand>(),
         CommandEntry.Of<StudySetupCommand>(),
         CommandEntry.Of<StudyStopCommand>(),
         CommandEntry.Of<StudyNowCommand>(),
