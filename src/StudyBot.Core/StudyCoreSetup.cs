@@ -25,6 +25,7 @@ public static class StudyCoreSetup
         builder.Services.AddSingleton<PracticeDesk>();
         builder.Services.AddSingleton<CardReviews>();
         builder.Services.AddSingleton<ReviewDesk>();
+        builder.Services.AddHostedService<ReviewCardRetirement>();
         builder.Services.AddSingleton<IChatInbox, StudyInbox>();
 
         // The feature list is CommandSpecs.Table: one handler per command.

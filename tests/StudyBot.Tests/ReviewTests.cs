@@ -100,6 +100,24 @@ public sealed class ReviewTests : IDisposable
     }
 
     [Fact]
+    public async Task A_question_removed_from_the_packs_retires_its_card_at_start_and_an_edited_one_keeps_it()
+    {
+        var (questionId, _) = await MissDailyThenReviewNextDayAsync();
+        var store = _bot.Get<IReviewStore>();
+        var ann = await _bot.Get<IUserStore>().GetOrAddAsync(CoreOnRealStorage.As("ann").User, default);
+        var pack = Packs.Small(perTopic: 1);
+        var edited = pack.Questions.Select(q => q with { Prompt = new Core.Content.LocalizedText("Edited?", null) }).ToList();
+
+        await new Core.Review.ReviewCardRetirement(store, new Core.Content.ContentCatalog([new Core.Content.ContentPack(pack.Id, pack.Title, pack.Language, pack.Topics, edited)])).StartAsync(default);
+        Assert.Equal([questionId], (await store.CardsAsync(ann, default)).Select(c => c.QuestionId));
+
+        await new Core.Review.ReviewCardRetirement(store, new Core.Content.ContentCatalog([new Core.Content.ContentPack(pack.Id, pack.Title, pack.Language, pack.Topics, edited.Where(q => q.Id != questionId))])).StartAsync(default);
+        Assert.Empty(await store.CardsAsync(ann, default));
+        var review = await _bot.Inbox.HandleCommandAsync(CoreOnRealStorage.As("ann"), "/review", default);
+        Assert.NotEqual("1 due", review.Message.Footer);
+    }
+
+    [Fact]
     public async Task A_review_button_for_a_question_no_longer_loaded_records_nothing()
     {
         var reply = await _bot.Inbox.HandleButtonAsync(CoreOnRealStorage.As("ann"), ButtonIds.Review(0, "removed-question", 0), default);
