@@ -91,6 +91,7 @@ public sealed class DiscordSpec
         // $defs hold the spec's components, so its $refs resolve inside it.
         var spec = JsonNode.Parse(text.ReadToEnd().Replace("\"#/components/schemas/", "\"#/$defs/", StringComparison.Ordinal))!;
         var definitions = spec["components"]!["schemas"]!;
+        AllowDocumentedPermissionStrings(definitions);
         var operations = new List<SpecOperation>();
         foreach (var (template, item) in spec["paths"]!.AsObject())
         {
@@ -108,6 +109,19 @@ public sealed class DiscordSpec
             }
         }
         return new DiscordSpec(operations, (string)spec["info"]!["x-source"]!);
+    }
+
+    // The spec types default_member_permissions as an integer, but Discord's docs (application-commands,
+    // "?string: set of permissions represented as a bit set") send it as a string of digits, and the
+    // API accepts both; strings keep permission bits past 2^53 exact, so the bot keeps sending one.
+    private static void AllowDocumentedPermissionStrings(JsonNode definitions)
+    {
+        var properties = definitions["ApplicationCommandUpdateRequest"]?["properties"]?.AsObject();
+        if (properties?["default_member_permissions"] is not { } integer) return;
+        properties["default_member_permissions"] = new JsonObject
+        {
+            ["anyOf"] = new JsonArray(integer.DeepClone(), new JsonObject { ["type"] = "string", ["pattern"] = "^(0|[1-9][0-9]*)$" }),
+        };
     }
 
     private static JsonSchema Build(Uri id, JsonNode schema, JsonNode definitions)
