@@ -6,12 +6,15 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using StudyBot.Testing.Discord.Conformance;
 
 namespace StudyBot.Testing.Discord;
 
 /// <summary>
 /// A fake Discord on 127.0.0.1 speaking the real wire protocol: the REST routes StudyBot calls under
 /// <c>/api/v10</c>, and gateway WebSockets at <c>/gateway</c> and <c>/resume</c> that tests script.
+/// Every REST request is checked against Discord's OpenAPI spec (<see cref="DiscordSpec"/>): one the
+/// spec rejects is answered 400 as Discord would, and disposing the fake then fails the test.
 /// </summary>
 public sealed class FakeDiscord : IAsyncDisposable
 {
@@ -22,12 +25,21 @@ public sealed class FakeDiscord : IAsyncDisposable
     private readonly ConcurrentQueue<Func<RecordedRequest, FakeResponse?>> _scripted = new();
     private readonly ConcurrentQueue<int> _sessionStartsRemaining = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentQueue<string> _specViolations = new();
+    private readonly bool _checksSpec;
     private int _messageIds = 1000;
     private int _connectionCount;
 
-    private FakeDiscord(WebApplication app) => _app = app;
+    private FakeDiscord(WebApplication app, bool checksSpec)
+    {
+        _app = app;
+        _checksSpec = checksSpec;
+    }
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    /// <summary>What Discord's spec rejected in the requests so far (route unknown, body invalid).</summary>
+    public IReadOnlyCollection<string> SpecViolations => _specViolations;
 
     /// <summary>Raised on Kestrel's thread for every REST request, as it arrives (benchmarks pace on it).</summary>
     public event Action<RecordedRequest>? RequestReceived;
@@ -57,13 +69,14 @@ public sealed class FakeDiscord : IAsyncDisposable
     /// <summary>The next request that <paramref name="respond"/> answers (non-null) gets that response instead of the default.</summary>
     public void Script(Func<RecordedRequest, FakeResponse?> respond) => _scripted.Enqueue(respond);
 
-    public static async Task<FakeDiscord> StartAsync()
+    /// <param name="checkAgainstSpec">False only for a test that sends what Discord rejects on purpose.</param>
+    public static async Task<FakeDiscord> StartAsync(bool checkAgainstSpec = true)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var fake = new FakeDiscord(app);
+        var fake = new FakeDiscord(app, checkAgainstSpec);
         app.UseWebSockets();
         app.Map("/gateway", fake.AcceptGatewayAsync);
         app.Map("/resume", fake.AcceptGatewayAsync);
@@ -143,13 +156,17 @@ public sealed class FakeDiscord : IAsyncDisposable
             await reader.ReadToEndAsync(),
             context.Request.Headers.Authorization.ToString(),
             context.Request.Headers.UserAgent.ToString(),
-            Stopwatch.GetTimestamp());
+            Stopwatch.GetTimestamp(),
+            context.Request.ContentType);
         Requests.Enqueue(request);
         _requestFeed.Writer.TryWrite(request);
         RequestReceived?.Invoke(request);
 
         var limitHeaders = new Dictionary<string, string>();
-        var response = RateLimits?.Check(request, limitHeaders) ?? Scripted(request) ?? Default(request);
+        // Checked even when rate-limited, so no request escapes the spec; a real Discord limits first.
+        var limited = RateLimits?.Check(request, limitHeaders);
+        var rejected = AgainstSpec(request);
+        var response = limited ?? rejected ?? Scripted(request) ?? Default(request);
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in limitHeaders) context.Response.Headers[name] = value;
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
@@ -159,6 +176,23 @@ public sealed class FakeDiscord : IAsyncDisposable
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(body);
         }
+    }
+
+    /// <summary>Discord's answer to a body its schema rejects: 400 "Invalid Form Body" (code 50035); 404 for an unknown route.</summary>
+    private FakeResponse? AgainstSpec(RecordedRequest request)
+    {
+        if (!_checksSpec) return null;
+        var problems = DiscordSpec.Instance.Check(request);
+        if (problems.Count == 0) return null;
+        foreach (var problem in problems) _specViolations.Enqueue(problem);
+        if (DiscordSpec.Instance.Find(request.Method, request.Path) is null)
+            return new FakeResponse(404, """{"message": "404: Not Found", "code": 0}""");
+        return Json(new JsonObject
+        {
+            ["code"] = 50035,
+            ["message"] = "Invalid Form Body",
+            ["errors"] = new JsonArray(problems.Select(p => (JsonNode)p).ToArray()),
+        }, 400);
     }
 
     private FakeResponse? Scripted(RecordedRequest request)
@@ -194,7 +228,7 @@ public sealed class FakeDiscord : IAsyncDisposable
         return new FakeResponse(404, """{"message": "404: Not Found", "code": 0}""");
     }
 
-    private static FakeResponse Json(JsonNode body) => new(200, body.ToJsonString());
+    private static FakeResponse Json(JsonNode body, int status = 200) => new(status, body.ToJsonString());
 
     public async ValueTask DisposeAsync()
     {
@@ -202,5 +236,7 @@ public sealed class FakeDiscord : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         _stopping.Dispose();
+        if (!_specViolations.IsEmpty)
+            throw new SpecViolationException(DiscordSpec.Instance.Source, _specViolations.Distinct().ToList());
     }
 }

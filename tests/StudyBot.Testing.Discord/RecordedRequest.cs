@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace StudyBot.Testing.Discord;
 
 /// <summary>A REST request the fake Discord received, with when it arrived.</summary>
-public sealed record RecordedRequest(string Method, string Path, string Body, string? Authorization, string? UserAgent, long At)
+public sealed record RecordedRequest(string Method, string Path, string Body, string? Authorization, string? UserAgent, long At, string? ContentType = null)
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 
