@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using StudyBot.Adapters.Slack.Client.SocketMode;
 
@@ -106,5 +107,45 @@ public sealed class RecordedSocketModeTests
         await host.Logs.WaitForAsync(LogLevel.Critical, "The slack adapter stopped");
         Assert.Contains("link_disabled", host.Adapters.Failures["slack"]);
         Assert.Equal(1, slack.ConnectionsOpened);
+    }
+
+    public static TheoryData<string> FakeEnvelopes() => ["slash_commands", "block_actions"];
+
+    /// <summary>The fake's envelopes (SlackEnvelopes) use only fields Slack's recorded ones have, so the handlers meet nothing Slack never sends.</summary>
+    [Theory]
+    [MemberData(nameof(FakeEnvelopes))]
+    public void The_fake_Slack_envelopes_have_only_fields_Slack_sends(string kind)
+    {
+        var fake = JsonDocument.Parse(kind == "slash_commands"
+            ? SlackEnvelopes.SlashCommand("e", "help", "https://hooks.slack.com/commands/x", retryAttempt: 1)
+            : SlackEnvelopes.BlockAction("e", "sb:a:1:0:-1", "https://hooks.slack.com/actions/x", retryAttempt: 1)).RootElement;
+        var recorded = RecordedPayloads.Element(kind == "slash_commands" ? "SocketMode/slash_commands.json" : "SocketMode/block_actions.channel.json");
+        // Retry fields are on every envelope kind (recorded here on events_api).
+        var retried = RecordedPayloads.Element("SocketMode/events_api.retry.json");
+
+        foreach (var field in fake.EnumerateObject())
+            Assert.True(recorded.TryGetProperty(field.Name, out _) || retried.TryGetProperty(field.Name, out _), $"the fake's {kind} envelope has {field.Name}");
+        AssertSubset(recorded.GetProperty("payload"), fake.GetProperty("payload"), kind, kind == "slash_commands" ? SlashCommandSample() : default);
+    }
+
+    /// <summary>The Java SDK's merged sample of slash command payloads (every field it has seen).</summary>
+    private static JsonElement SlashCommandSample() => JsonDocument.Parse(
+        RecordedPayloads.Text("SocketMode/slash_command_payload.sample.json")).RootElement.Clone();
+
+    private static void AssertSubset(JsonElement recorded, JsonElement fake, string path, JsonElement alsoAllowed)
+    {
+        if (fake.ValueKind == JsonValueKind.Array && recorded.ValueKind == JsonValueKind.Array && recorded.GetArrayLength() > 0)
+        {
+            foreach (var item in fake.EnumerateArray()) AssertSubset(recorded[0], item, path + "[]", default);
+            return;
+        }
+        if (fake.ValueKind != JsonValueKind.Object || recorded.ValueKind != JsonValueKind.Object) return;
+        foreach (var field in fake.EnumerateObject())
+        {
+            var known = recorded.TryGetProperty(field.Name, out var real)
+                || (alsoAllowed.ValueKind == JsonValueKind.Object && alsoAllowed.TryGetProperty(field.Name, out real));
+            Assert.True(known, $"the fake's {path}.{field.Name} is not in Slack's recorded payload");
+            AssertSubset(real, field.Value, $"{path}.{field.Name}", default);
+        }
     }
 }
