@@ -44,6 +44,15 @@ public sealed class RenderedMessagesTests
         Check(StudyCards.Reveal(question, topic, new PostResults(1234, 567, text == "tricky" ? Tricky : "Alice", [.. Enumerable.Range(0, choices)]), language), "reveal");
     }
 
+    [Fact]
+    public void Practice_buttons_of_the_longest_question_id_content_allows_are_valid_Block_Kit()
+    {
+        // QuestionFileReader allows ids of up to 80 characters; the id travels in every practice button's action_id.
+        var question = Question("short", 5, QuestionKind.ChooseTwo) with { Id = new string('q', 80) };
+        Check(StudyCards.PracticeQuestion(question, null, Language.En), "practice question");
+        Check(StudyCards.SecondPick(question, 4, i => ButtonIds.Practice(question.Id, i, 4), Language.En), "practice second pick");
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(10)]
