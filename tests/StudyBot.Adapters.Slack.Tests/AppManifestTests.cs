@@ -33,10 +33,10 @@ public sealed class AppManifestTests
         Assert.Contains("commands", scopes);
         Assert.Contains("chat:write", scopes);
         Assert.Contains("users:read", scopes);
-        Assert.Equal("StudyBot", Scalar(Map(Map(_manifest, "features"), "bot_user"), "display_name"));
+        Assert.Equal("studybot", Scalar(Map(Map(_manifest, "features"), "bot_user"), "display_name"));
     }
 
-    private static YamlMappingNode Load()
+    internal static YamlMappingNode Load()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "deploy", "slack-app-manifest.yaml")))

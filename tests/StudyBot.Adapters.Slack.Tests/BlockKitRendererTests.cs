@@ -47,6 +47,25 @@ public sealed class BlockKitRendererTests
         Assert.Empty(first.Intersect(second));
     }
 
+    [Theory]
+    [InlineData(2999)]
+    [InlineData(2998)]
+    [InlineData(2997)]
+    public void A_cut_through_escaped_text_never_leaves_half_an_entity(int prefix)
+    {
+        // An "&" escaped to "&amp;" right where the 3000-character limit falls.
+        var message = ChatMessage.Text("T", new string('x', prefix) + "&&&&&&&&");
+
+        var section = BlockKitRenderer.Render(message)["blocks"]![1]!["text"]!["text"]!.GetValue<string>();
+
+        Assert.True(section.Length <= 3000);
+        Assert.Matches("^x+(&amp;)*…$", section);
+    }
+
+    [Fact]
+    public void An_empty_message_still_has_fallback_text() =>
+        Assert.False(string.IsNullOrWhiteSpace(BlockKitRenderer.Render(new ChatMessage("", "", [], []))["text"]!.GetValue<string>()));
+
     private static string Type(JsonObject block) => block["type"]!.GetValue<string>();
 
     private static string Text(JsonObject block) => block["text"]!["text"]!.GetValue<string>();

@@ -57,7 +57,15 @@ public sealed class SlackEndToEndTests : IAsyncLifetime, IDisposable
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
             await _host.StopAsync(timeout.Token);
         _host.Dispose();
-        await _slack.DisposeAsync();
+        // Fails the test if anything the bot sent is Block Kit Slack would reject.
+        try
+        {
+            Conformance.SentMessages.AssertValid(_slack);
+        }
+        finally
+        {
+            await _slack.DisposeAsync();
+        }
     }
 
     /// <summary>Runs after <see cref="DisposeAsync"/>: the SQLite file is closed by then.</summary>

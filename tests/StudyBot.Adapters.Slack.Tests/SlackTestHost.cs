@@ -14,9 +14,12 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     private readonly IHost _host;
 
-    private SlackTestHost(IHost host, TestLogs logs)
+    private readonly FakeSlack _slack;
+
+    private SlackTestHost(IHost host, TestLogs logs, FakeSlack slack)
     {
         _host = host;
+        _slack = slack;
         Logs = logs;
     }
 
@@ -59,7 +62,7 @@ public sealed class SlackTestHost : IAsyncDisposable
         var host = ((HostApplicationBuilder)Builder(settings, inbox, logs)).Build();
         host.Services.GetRequiredService<ChatAdapters>().Started("console");
         await host.StartAsync();
-        return new SlackTestHost(host, logs);
+        return new SlackTestHost(host, logs, slack);
     }
 
     public async ValueTask DisposeAsync()
@@ -67,5 +70,7 @@ public sealed class SlackTestHost : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await _host.StopAsync(timeout.Token);
         _host.Dispose();
+        // Every adapter test that makes the bot talk also checks that Slack would accept what it said.
+        Conformance.SentMessages.AssertValid(_slack);
     }
 }

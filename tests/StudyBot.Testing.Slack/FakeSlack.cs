@@ -82,6 +82,9 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public int ConnectionsOpened => Volatile.Read(ref _opened);
 
+    /// <summary>Every socket the bot opened, for checks over all it sent.</summary>
+    public IReadOnlyCollection<FakeSocket> Sockets => _allSockets;
+
     public Task<ApiCall> CallAsync(string method, Func<ApiCall, bool>? match = null) =>
         Calls.WaitForAsync(c => c.Method == method && (match is null || match(c)), what: method);
 

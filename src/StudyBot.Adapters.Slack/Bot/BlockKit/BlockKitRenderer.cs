@@ -44,12 +44,12 @@ internal static class BlockKitRenderer
             {
                 ["type"] = "section",
                 ["block_id"] = Id("fields"),
-                ["fields"] = new JsonArray(group.Select(f => (JsonNode)Mrkdwn(TextCut.ToLength(
+                ["fields"] = new JsonArray(group.Select(f => (JsonNode)Mrkdwn(SlackMrkdwn.Cut(
                     $"*{SlackMrkdwn.Escape(f.Name)}*\n{SlackMrkdwn.FromMarkdown(f.Value)}", MaxFieldText))).ToArray()),
             });
 
         var footer = message.Footer is { Length: > 0 } text
-            ? new JsonObject { ["type"] = "context", ["elements"] = new JsonArray(Mrkdwn(TextCut.ToLength(SlackMrkdwn.FromMarkdown(text), MaxSectionText))) }
+            ? new JsonObject { ["type"] = "context", ["elements"] = new JsonArray(Mrkdwn(SlackMrkdwn.Cut(SlackMrkdwn.FromMarkdown(text), MaxSectionText))) }
             : null;
 
         // Buttons and footer always fit: the body gives way if the message is very long.
@@ -78,9 +78,16 @@ internal static class BlockKitRenderer
 
         return new JsonObject
         {
-            ["text"] = TextCut.ToLength(SlackMrkdwn.FromMarkdown(message.ToPlainText()), MaxFallbackText),
+            ["text"] = Fallback(message),
             ["blocks"] = new JsonArray(blocks.Select(b => (JsonNode)b).ToArray()),
         };
+    }
+
+    /// <summary>The notification text. Never blank: Slack refuses a message whose text and blocks are both empty (<c>no_text</c>).</summary>
+    private static string Fallback(ChatMessage message)
+    {
+        var text = SlackMrkdwn.Cut(SlackMrkdwn.FromMarkdown(message.ToPlainText()), MaxFallbackText);
+        return text.Trim().Length > 0 ? text : "StudyBot";
     }
 
     private static JsonObject PlainText(string text) =>
@@ -95,7 +102,7 @@ internal static class BlockKitRenderer
         var current = new System.Text.StringBuilder();
         foreach (var line in text.Split('\n'))
         {
-            var piece = TextCut.ToLength(line, limit);
+            var piece = SlackMrkdwn.Cut(line, limit);
             if (current.Length > 0 && current.Length + 1 + piece.Length > limit)
             {
                 yield return current.ToString();

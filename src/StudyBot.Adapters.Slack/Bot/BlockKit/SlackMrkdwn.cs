@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using StudyBot.Core.Text;
 
 namespace StudyBot.Adapters.Slack.Bot.BlockKit;
 
@@ -31,6 +32,20 @@ internal static partial class SlackMrkdwn
             .Replace("<", "&lt;", StringComparison.Ordinal)
             .Replace(">", "&gt;", StringComparison.Ordinal);
 
+    /// <summary>
+    /// Cuts escaped mrkdwn to <paramref name="limit"/> without leaving half an entity ("&amp;am…"), which
+    /// Slack would show as a stray "&amp;am" instead of "&amp;".
+    /// </summary>
+    public static string Cut(string mrkdwn, int limit)
+    {
+        var cut = TextCut.ToLength(mrkdwn, limit);
+        if (cut.Length == mrkdwn.Length) return cut;
+        var kept = cut[..^1];
+        return PartialEntity().Replace(kept, "") + "…";
+    }
+
+    [GeneratedRegex(@"&[a-z]{0,3}$")]
+    private static partial Regex PartialEntity();
 
     [GeneratedRegex(@"\*\*(.+?)\*\*")]
     private static partial Regex Bold();
