@@ -53,6 +53,9 @@ public sealed class DiscordOptions
     /// <summary>Requests per second across the bot (Discord's global limit is 50).</summary>
     public int GlobalRequestsPerSecond { get; set; } = 50;
 
+    /// <summary>DM channel ids remembered (one per member who gets reminders); beyond that the oldest are opened again when needed.</summary>
+    public int DirectChannelCacheSize { get; set; } = 100_000;
+
     /// <summary>How often one request is retried after 429 responses before giving up.</summary>
     public int MaxRateLimitRetries { get; set; } = 5;
 }

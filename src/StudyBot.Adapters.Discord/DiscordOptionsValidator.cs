@@ -39,6 +39,8 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             errors.Add($"{Setting(nameof(options.InvalidSessionMaxDelay))} must be at least InvalidSessionMinDelay, and neither negative.");
         if (options.GlobalRequestsPerSecond is < 1 or > 50)
             errors.Add($"{Setting(nameof(options.GlobalRequestsPerSecond))} must be between 1 and 50 (Discord's global limit).");
+        if (options.DirectChannelCacheSize < 1)
+            errors.Add($"{Setting(nameof(options.DirectChannelCacheSize))} must be 1 or more.");
         if (options.MaxRateLimitRetries is < 0 or > 20)
             errors.Add($"{Setting(nameof(options.MaxRateLimitRetries))} must be between 0 and 20.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -56,6 +56,7 @@ public static class DiscordSetup
         services.AddTransient<AttemptTimeoutHandler>();
         services.AddSingleton<DiscordRestClient>();
         services.AddSingleton<DiscordApi>();
+        services.AddSingleton<DirectMessages>();
         services.AddSingleton<IChatPlatform, DiscordPlatform>();
 
         services.AddSingleton<GatewayClient>();

@@ -57,6 +57,9 @@ public sealed class SlackOptions
     /// <summary>How long a user's profile (admin flag, locale, name) from users.info is reused.</summary>
     public TimeSpan UserCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>DM channel ids remembered (one per member who gets reminders); beyond that the oldest are opened again when needed.</summary>
+    public int DirectChannelCacheSize { get; set; } = 100_000;
+
     /// <summary>Envelopes handled at the same time; more wait their turn (their ack deadline still holds).</summary>
     public int MaxConcurrentEnvelopes { get; set; } = 64;
 

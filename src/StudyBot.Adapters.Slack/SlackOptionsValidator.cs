@@ -34,6 +34,8 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             errors.Add($"{Setting("WorkspaceMessagesPerSecond")} must be between 1 and 100 (chat.postMessage requests a second across the workspace).");
         if (options.MaxRateLimitRetries is < 0 or > 20)
             errors.Add($"{Setting("MaxRateLimitRetries")} must be between 0 and 20.");
+        if (options.DirectChannelCacheSize < 1)
+            errors.Add($"{Setting("DirectChannelCacheSize")} must be 1 or more.");
         if (options.MaxConcurrentEnvelopes is < 1 or > 256)
             errors.Add($"{Setting("MaxConcurrentEnvelopes")} must be between 1 and 256.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -40,6 +40,9 @@ public static class SlackSetup
         services.AddSingleton<SlackUserDirectory>();
         services.AddSingleton<ReplyDelivery>();
         services.AddSingleton<SlackResponder>();
+        services.AddSingleton<DirectChannels>();
+        services.AddSingleton<DirectMessages>();
+        services.AddSingleton<FileDelivery>();
         services.AddSingleton<IChatPlatform, SlackPlatform>();
 
         // What StudyBot answers on Slack: one handler per envelope type.

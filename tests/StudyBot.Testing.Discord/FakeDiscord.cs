@@ -149,15 +149,16 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     private async Task HandleRestAsync(HttpContext context)
     {
-        using var reader = new StreamReader(context.Request.Body);
+        var (requestBody, files) = await ReadBodyAsync(context.Request);
         var request = new RecordedRequest(
             context.Request.Method,
             (string)context.Request.RouteValues["path"]!,
-            await reader.ReadToEndAsync(),
+            requestBody,
             context.Request.Headers.Authorization.ToString(),
             context.Request.Headers.UserAgent.ToString(),
             Stopwatch.GetTimestamp(),
-            context.Request.ContentType);
+            context.Request.ContentType,
+            files);
         Requests.Enqueue(request);
         _requestFeed.Writer.TryWrite(request);
         RequestReceived?.Invoke(request);
@@ -195,6 +196,25 @@ public sealed class FakeDiscord : IAsyncDisposable
         }, 400);
     }
 
+    /// <summary>JSON as sent, or a multipart body's <c>payload_json</c> and files, as Discord reads them.</summary>
+    private static async Task<(string Body, IReadOnlyDictionary<string, RecordedFile>? Files)> ReadBodyAsync(HttpRequest request)
+    {
+        if (!request.HasFormContentType)
+        {
+            using var reader = new StreamReader(request.Body);
+            return (await reader.ReadToEndAsync(), null);
+        }
+        var form = await request.ReadFormAsync();
+        var files = new Dictionary<string, RecordedFile>(StringComparer.Ordinal);
+        foreach (var file in form.Files)
+        {
+            using var bytes = new MemoryStream();
+            await file.CopyToAsync(bytes);
+            files[file.Name] = new RecordedFile(file.FileName, file.ContentType, bytes.ToArray());
+        }
+        return (form["payload_json"].ToString(), files);
+    }
+
     private FakeResponse? Scripted(RecordedRequest request)
     {
         // One pass over the queue: the first script that answers is used up, the others stay in order.
@@ -222,6 +242,9 @@ public sealed class FakeDiscord : IAsyncDisposable
             });
         }
         if (request.Method == "POST" && request.Path.StartsWith("interactions/", StringComparison.Ordinal)) return new FakeResponse(204);
+        // A DM channel's id is derived from the user's, so tests know where the message should land.
+        if (request.Is("POST", "users/@me/channels"))
+            return Json(new JsonObject { ["id"] = "dm-" + request.Json.GetProperty("recipient_id").GetString(), ["type"] = 1 });
         if (request.Method is "POST" or "PATCH" && (request.Path.StartsWith("channels/", StringComparison.Ordinal) || request.Path.StartsWith("webhooks/", StringComparison.Ordinal)))
             return Json(new JsonObject { ["id"] = Interlocked.Increment(ref _messageIds).ToString(System.Globalization.CultureInfo.InvariantCulture) });
         if (request.Method == "PUT" && request.Path.StartsWith("applications/", StringComparison.Ordinal)) return new FakeResponse(200, request.Body);

@@ -13,10 +13,14 @@ public static class Payloads
         Interaction(id, 2, new JsonObject { ["id"] = "cmd-" + name, ["name"] = name, ["type"] = 1, ["options"] = options ?? [] },
             channelId, permissions, locale, inGuild);
 
-    public static JsonObject Button(string id, string customId, string channelId = "chan-1", string userId = "user-1", string locale = "en-US")
+    /// <param name="onEphemeral">The clicked message is ephemeral (flags 64), as a practice or review question is.</param>
+    /// <param name="inGuild">False: a click in the bot's DM (a reminder), with <c>user</c> and no <c>guild_id</c>.</param>
+    public static JsonObject Button(string id, string customId, string channelId = "chan-1", string userId = "user-1", string locale = "en-US",
+        bool onEphemeral = false, bool inGuild = true)
     {
-        var payload = Interaction(id, 3, new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 }, channelId, NoPermissions, locale, true, userId);
-        payload["message"] = new JsonObject { ["id"] = "msg-1", ["channel_id"] = channelId, ["content"] = "" };
+        var payload = Interaction(id, 3, new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 }, channelId,
+            inGuild ? NoPermissions : null, locale, inGuild, userId);
+        payload["message"] = new JsonObject { ["id"] = "msg-1", ["channel_id"] = channelId, ["content"] = "", ["flags"] = onEphemeral ? 64 : 0 };
         return payload;
     }
 

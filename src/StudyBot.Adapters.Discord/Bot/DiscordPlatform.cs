@@ -5,7 +5,7 @@ using StudyBot.Core.Chat;
 namespace StudyBot.Adapters.Discord.Bot;
 
 /// <summary>The outbound port on Discord: a daily question is an embed with one button per choice; a close edits it and drops the buttons.</summary>
-internal sealed class DiscordPlatform(DiscordApi api) : IChatPlatform
+internal sealed class DiscordPlatform(DiscordApi api, DirectMessages directMessages) : IChatPlatform
 {
     /// <summary>The platform's name in channel addresses, settings and logs.</summary>
     public const string Id = DiscordAdapterId.Value;
@@ -17,4 +17,7 @@ internal sealed class DiscordPlatform(DiscordApi api) : IChatPlatform
 
     public Task EditAsync(string channelId, string messageId, ChatMessage message, CancellationToken cancellationToken) =>
         api.EditMessageAsync(channelId, messageId, MessageRenderer.Render(message), cancellationToken);
+
+    public Task<DirectMessageResult> SendDirectAsync(string userId, ChatMessage message, CancellationToken cancellationToken) =>
+        directMessages.SendAsync(userId, message, cancellationToken);
 }

@@ -30,6 +30,12 @@ internal static partial class Log
     [LoggerMessage(208, LogLevel.Error, "Topic autocomplete failed in channel {Channel}.")]
     public static partial void AutocompleteFailed(this ILogger logger, Exception exception, ChannelAddress channel);
 
+    [LoggerMessage(213, LogLevel.Warning, "Discord did not take the file {FileName} ({Bytes} bytes) with an interaction reply: {Error}. Answered without it.")]
+    public static partial void FileNotSent(this ILogger logger, Exception exception, string fileName, int bytes, string error);
+
+    [LoggerMessage(214, LogLevel.Information, "Discord user {User} cannot be sent direct messages (50007: DMs closed or no shared server); reported as unreachable.")]
+    public static partial void DirectMessagesClosed(this ILogger logger, string user);
+
     [LoggerMessage(210, LogLevel.Error, "The Discord gateway loop failed.")]
     public static partial void GatewayLoopFailed(this ILogger logger, Exception exception);
 

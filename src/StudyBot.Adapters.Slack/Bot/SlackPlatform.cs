@@ -7,7 +7,8 @@ using StudyBot.Core.Chat;
 namespace StudyBot.Adapters.Slack.Bot;
 
 /// <summary>The outbound port on Slack: chat.postMessage and chat.update with Block Kit, paced per channel.</summary>
-internal sealed class SlackPlatform(SlackWebApi api, ChannelPacer pacer, [FromKeyedServices(SlackPlatform.Id)] AdapterStatus status) : IChatPlatform
+internal sealed class SlackPlatform(SlackWebApi api, ChannelPacer pacer, DirectMessages directMessages, [FromKeyedServices(SlackPlatform.Id)] AdapterStatus status)
+    : IChatPlatform
 {
     /// <summary>The platform's name in channel addresses, settings and logs.</summary>
     public const string Id = SlackAdapterId.Value;
@@ -39,4 +40,8 @@ internal sealed class SlackPlatform(SlackWebApi api, ChannelPacer pacer, [FromKe
         await pacer.WaitTurnAsync(channelId, cancellationToken);
         await api.CallAsync("chat.update", body, cancellationToken);
     }
+
+    /// <summary>A message in the member's DM with the app, paced like posts.</summary>
+    public Task<DirectMessageResult> SendDirectAsync(string userId, ChatMessage message, CancellationToken cancellationToken) =>
+        directMessages.SendAsync(userId, message, cancellationToken);
 }

@@ -52,7 +52,8 @@ public sealed class DiscordSpec
         if (mediaType == "multipart/form-data")
         {
             // A message with files: the message itself travels as the payload_json part.
-            if (PayloadJson(request.Body, parsed!) is not { } payload) return [$"{request.Method} {operation.Template}: multipart body without a payload_json part"];
+            // The fake has already split a received form (Files set, Body = payload_json); a raw body is split here.
+            if ((request.Files is null ? PayloadJson(request.Body, parsed!) : request.Body) is not { } payload) return [$"{request.Method} {operation.Template}: multipart body without a payload_json part"];
             json = payload;
         }
         else json = request.Body;

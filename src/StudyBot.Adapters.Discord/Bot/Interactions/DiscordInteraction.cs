@@ -2,6 +2,7 @@ using StudyBot.Adapters.Common;
 using System.Globalization;
 using System.Text.Json;
 using StudyBot.Adapters.Discord.Bot.Rendering;
+using StudyBot.Adapters.Discord.Client.Rest;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Content;
 
@@ -32,9 +33,16 @@ internal sealed record DiscordInteraction(
     ulong Permissions,
     string? Locale,
     JsonElement Data,
-    long ReceivedAt)
+    long ReceivedAt,
+    bool OnEphemeralMessage = false)
 {
     public Language Language => Languages.FromLocale(Locale);
+
+    /// <summary>
+    /// Whether a reply may take the clicked message's place (callback type 7): only for a click on a private
+    /// message, an ephemeral one or one in a DM, never on a channel's question that everyone sees.
+    /// </summary>
+    public bool CanReplaceClicked => Type == InteractionTypes.MessageComponent && (OnEphemeralMessage || GuildId is null);
 
     /// <summary>Whether the member may manage this channel: checked again on every command, whatever Discord showed them.</summary>
     public bool CanManageChannel => GuildId is not null
@@ -71,6 +79,7 @@ internal sealed record DiscordInteraction(
             userId, name, permissions,
             payload.Text("locale") ?? payload.Text("guild_locale"),
             payload.Child("data") ?? default,
-            received.ReceivedAt);
+            received.ReceivedAt,
+            OnEphemeralMessage: ((payload.Child("message")?.Number("flags") ?? 0) & MessageFlags.Ephemeral) != 0);
     }
 }

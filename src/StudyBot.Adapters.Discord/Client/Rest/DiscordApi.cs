@@ -13,6 +13,8 @@ internal sealed class DiscordApi(DiscordRestClient rest)
     /// <summary>Interaction callback types.</summary>
     public const int ChannelMessageWithSource = 4;
     public const int DeferredChannelMessageWithSource = 5;
+    public const int DeferredUpdateMessage = 6;
+    public const int UpdateMessage = 7;
     public const int AutocompleteResult = 8;
 
     /// <summary>Discord's limits on autocomplete choices.</summary>
@@ -45,6 +47,30 @@ internal sealed class DiscordApi(DiscordRestClient rest)
     public Task RespondAsync(string interactionId, string token, JsonObject message, CancellationToken cancellationToken) =>
         Callback(interactionId, token, ChannelMessageWithSource, message, cancellationToken);
 
+    /// <summary>The first response to an interaction, type 4 (a new message) or 7 (<see cref="UpdateMessage"/>), with an optional file.</summary>
+    public Task RespondAsync(string interactionId, string token, int type, JsonObject message, DiscordFile? file, CancellationToken cancellationToken) =>
+        rest.SendAsync(DiscordRoute.InteractionCallback(interactionId, token),
+            new JsonObject { ["type"] = type, ["data"] = WithAttachment(message, file) }, file, cancellationToken);
+
+    /// <summary>For a click: acknowledges it without a loading message; the clicked message is edited later through @original.</summary>
+    public Task DeferUpdateAsync(string interactionId, string token, CancellationToken cancellationToken) =>
+        rest.SendAsync(DiscordRoute.InteractionCallback(interactionId, token), new JsonObject { ["type"] = DeferredUpdateMessage }, cancellationToken);
+
+    /// <summary>Edits the interaction's original response (or, after <see cref="DeferUpdateAsync"/>, the clicked message), with an optional file.</summary>
+    public Task EditOriginalResponseAsync(string applicationId, string token, JsonObject message, DiscordFile? file, CancellationToken cancellationToken) =>
+        rest.SendAsync(DiscordRoute.EditOriginalResponse(applicationId, token), WithAttachment(message, file), file, cancellationToken);
+
+    /// <summary>A follow-up message with an optional file.</summary>
+    public Task CreateFollowupAsync(string applicationId, string token, JsonObject message, DiscordFile? file, CancellationToken cancellationToken) =>
+        rest.SendAsync(DiscordRoute.CreateFollowup(applicationId, token), WithAttachment(message, file), file, cancellationToken);
+
+    /// <summary>The id of the DM channel with <paramref name="userId"/> (Discord returns the existing one if there is one).</summary>
+    public async Task<string> CreateDirectChannelAsync(string userId, CancellationToken cancellationToken)
+    {
+        var json = await rest.SendAsync(DiscordRoute.CreateDirectChannel(), new JsonObject { ["recipient_id"] = userId }, cancellationToken);
+        return json?.Text("id") ?? throw new DiscordApiException("Create DM returned no channel id.");
+    }
+
     /// <summary>"Thinking…": buys 15 minutes. Ephemeral because most slow work is a private answer.</summary>
     public Task DeferAsync(string interactionId, string token, CancellationToken cancellationToken) =>
         Callback(interactionId, token, DeferredChannelMessageWithSource, new JsonObject { ["flags"] = MessageFlags.Ephemeral }, cancellationToken);
@@ -72,6 +98,14 @@ internal sealed class DiscordApi(DiscordRestClient rest)
         rest.SendAsync(
             string.IsNullOrEmpty(guildId) ? DiscordRoute.OverwriteGlobalCommands(applicationId) : DiscordRoute.OverwriteGuildCommands(applicationId, guildId),
             commands, cancellationToken);
+
+    // The attachment's id 0 is the placeholder that names the multipart part files[0].
+    private static JsonObject WithAttachment(JsonObject message, DiscordFile? file)
+    {
+        if (file is null) return message;
+        message["attachments"] = new JsonArray(new JsonObject { ["id"] = 0, ["filename"] = MultipartBody.AsciiName(file.FileName) });
+        return message;
+    }
 
     private Task<JsonElement?> Callback(string interactionId, string token, int type, JsonObject data, CancellationToken cancellationToken) =>
         rest.SendAsync(DiscordRoute.InteractionCallback(interactionId, token),

@@ -5,10 +5,11 @@ namespace StudyBot.Adapters.Discord.Client.Rest;
 /// <summary>A REST call Discord refused. The message names the route template, never the path (which may hold a token).</summary>
 internal sealed class DiscordApiException : Exception
 {
-    public DiscordApiException(HttpStatusCode status, string route, string detail)
+    public DiscordApiException(HttpStatusCode status, string route, string detail, int? code = null)
         : base($"Discord answered {(int)status} {status} to {route}: {detail}")
     {
         Status = status;
+        Code = code;
     }
 
     public DiscordApiException()
@@ -24,4 +25,7 @@ internal sealed class DiscordApiException : Exception
     }
 
     public HttpStatusCode Status { get; }
+
+    /// <summary>Discord's JSON error code (50007 "Cannot send messages to this user"), when the body had one.</summary>
+    public int? Code { get; }
 }

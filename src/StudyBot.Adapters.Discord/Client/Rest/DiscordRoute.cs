@@ -21,6 +21,10 @@ internal sealed record DiscordRoute(HttpMethod Method, string Template, string P
     public static DiscordRoute EditMessage(string channelId, string messageId) =>
         new(HttpMethod.Patch, "channels/{channel_id}/messages/{message_id}", $"channels/{Escape(channelId)}/messages/{Escape(messageId)}", channelId);
 
+    /// <summary>Opens (or finds) the DM channel with one user.</summary>
+    public static DiscordRoute CreateDirectChannel() =>
+        new(HttpMethod.Post, "users/@me/channels", "users/@me/channels", "");
+
     /// <summary>The first response to an interaction; outside the global limit.</summary>
     public static DiscordRoute InteractionCallback(string interactionId, string token) =>
         new(HttpMethod.Post, "interactions/{interaction_id}/{interaction_token}/callback",

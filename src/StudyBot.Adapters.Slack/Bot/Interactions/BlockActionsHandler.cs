@@ -12,6 +12,7 @@ internal sealed class BlockActionsHandler(
     IChatInbox inbox,
     SlackUserDirectory users,
     SlackResponder responder,
+    FileDelivery files,
     ILogger<BlockActionsHandler> logger) : IEnvelopeHandler
 {
     public string EnvelopeType => "interactive";
@@ -38,11 +39,15 @@ internal sealed class BlockActionsHandler(
         var reply = await inbox.HandleButtonAsync(context, click.ActionId, cancellationToken);
         // The core has committed the answer: now Slack may stop redelivering.
         await envelope.TryAckAsync(null, cancellationToken);
+        if (reply.File is not null) reply = await files.SendAsync(context, reply, cancellationToken);
 
         var payload = SlackResponder.Payload(reply);
         // A click on an ephemeral message (a practice question, the "pick a second answer" step) replaces
         // it, so its buttons cannot be clicked again; a click on the channel's question adds a private note.
-        payload["replace_original"] = reply.Ephemeral && click.OnEphemeralMessage;
+        // A reply that replaces the clicked message may also replace the bot's own DM (a reminder), never a channel's question.
+        payload["replace_original"] = reply.ReplacesClicked
+            ? click.OnEphemeralMessage || click.InDirectMessage
+            : reply.Ephemeral && click.OnEphemeralMessage;
         responder.Send(click.ResponseUrl, click.ChannelId, click.UserId, reply, payload);
     }
 }

@@ -39,7 +39,8 @@ internal sealed class SlackUserDirectory(SlackWebApi api, IOptions<SlackOptions>
 
     private CommandContext Context(string channelId, string userId, string? nameFromPayload, Profile profile)
     {
-        var isAdmin = _admins.Contains(userId) || (_options.WorkspaceAdminsAreAdmins && profile.IsWorkspaceAdmin);
+        // A DM with the bot (ids begin with D) is no study channel, so nobody manages it there.
+        var isAdmin = !channelId.StartsWith('D') && (_admins.Contains(userId) || (_options.WorkspaceAdminsAreAdmins && profile.IsWorkspaceAdmin));
         var name = profile.DisplayName ?? nameFromPayload ?? userId;
         // Every StudyBot command is a sub-command of /study on Slack, so replies must say "/study quiz".
         return new CommandContext(new ChannelAddress(SlackPlatform.Id, channelId), new ChatUser(SlackPlatform.Id, userId, name), isAdmin, profile.Language,

@@ -9,6 +9,7 @@ internal sealed class SlashCommandHandler(
     IChatInbox inbox,
     SlackUserDirectory users,
     SlackResponder responder,
+    FileDelivery files,
     ILogger<SlashCommandHandler> logger) : IEnvelopeHandler
 {
     public string EnvelopeType => "slash_commands";
@@ -24,6 +25,12 @@ internal sealed class SlashCommandHandler(
         var context = await users.ContextAsync(command.ChannelId, command.UserId, command.UserName, cancellationToken);
         var line = StudyCommandText.ToCommandLine(command.Text);
         var reply = await inbox.HandleCommandAsync(context, line, cancellationToken);
+        if (reply.File is not null)
+        {
+            // The upload takes longer than an ack may wait: ack now, tell the member through response_url.
+            await envelope.TryAckAsync(null, cancellationToken);
+            reply = await files.SendAsync(context, reply, cancellationToken);
+        }
 
         var payload = SlackResponder.Payload(reply);
         if (await envelope.TryAckAsync(payload, cancellationToken)) return;

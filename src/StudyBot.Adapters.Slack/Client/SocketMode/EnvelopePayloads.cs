@@ -29,6 +29,9 @@ internal sealed record SlashCommandPayload(string UserId, string ChannelId, stri
 internal sealed record BlockActionsPayload(string UserId, string? UserName, string ChannelId, string ActionId, bool OnEphemeralMessage, string? ResponseUrl)
     : EnvelopePayload
 {
+    /// <summary>A click in the bot's DM with the user (a reminder): Slack's DM channel ids begin with D.</summary>
+    public bool InDirectMessage => ChannelId.StartsWith('D');
+
     public static EnvelopePayload Parse(JsonElement payload)
     {
         var user = payload.Child("user") ?? default;

@@ -62,6 +62,28 @@ internal sealed class SlackWebApi(
         throw new SlackApiException("response_url", $"http_{(int)response.StatusCode}", message);
     }
 
+    /// <summary>
+    /// Sends a file's bytes to the <c>upload_url</c> that files.getUploadURLExternal handed out (the second step of
+    /// Slack's external upload; the URL is the credential, so it is never logged).
+    /// </summary>
+    public async Task UploadFileAsync(string uploadUrl, string fileName, byte[] content, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(uploadUrl, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
+            throw new SlackApiException("files.upload_url", "invalid_url", "Slack returned no usable upload_url; the file was not sent.");
+        using var response = await SendAsync("files.upload_url", () =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, url);
+            var bytes = new ByteArrayContent(content);
+            bytes.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            request.Content = bytes;
+            return request;
+        }, _options.MaxRateLimitRetries, pacedPerWorkspace: false, cancellationToken);
+        if (response.IsSuccessStatusCode) return;
+        var message = $"Slack refused the upload of {fileName} ({content.Length} bytes) with HTTP {(int)response.StatusCode}.";
+        logger.CallRefused(message);
+        throw new SlackApiException("files.upload_url", $"http_{(int)response.StatusCode}", message);
+    }
+
     private async Task<JsonElement> CallAsync(string method, SlackToken token, Func<HttpContent> content, string? channel, bool retryRateLimits,
         CancellationToken cancellationToken)
     {
