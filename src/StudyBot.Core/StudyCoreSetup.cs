@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Commands;
+using StudyBot.Core.Review.Reminders;
 using StudyBot.Core.Study;
 
 namespace StudyBot.Core;
@@ -22,6 +23,8 @@ public static class StudyCoreSetup
         builder.Services.AddSingleton<AnswerDesk>();
         builder.Services.AddSingleton<PracticeDesk>();
         builder.Services.AddSingleton<IChatInbox, StudyInbox>();
+        builder.Services.AddSingleton<ReviewReminderSettings>();
+        builder.Services.AddSingleton<ReviewReminderRound>();
 
         // The feature list is CommandSpecs.Table: one handler per command.
         foreach (var command in CommandSpecs.Table)

@@ -29,6 +29,7 @@ public static class SqliteStorageSetup
         builder.Services.AddSingleton<IPostStore, SqlitePostStore>();
         builder.Services.AddSingleton<IStatsQueries, SqliteStatsQueries>();
         builder.Services.AddSingleton<IPracticeStore, SqlitePracticeStore>();
+        builder.Services.AddSingleton<IReviewReminderStore, SqliteReviewReminderStore>();
         return builder;
     }
 }

@@ -10,6 +10,9 @@ public abstract record ButtonAction
 
     /// <summary>A choice on a private practice question (question id, zero-based choice, choices picked before).</summary>
     public sealed record PracticeAnswer(string QuestionId, int Choice, int EarlierChoice) : ButtonAction;
+
+    /// <summary>"Start review" on a reminder: handled as the <c>review</c> command would be.</summary>
+    public sealed record StartReview : ButtonAction;
 }
 
 /// <summary>
@@ -20,6 +23,9 @@ public static class ButtonIds
 {
     private const string DailyPrefix = "sb:a:";
     private const string PracticePrefix = "sb:p:";
+
+    /// <summary>The "Start review" button of a review reminder (it carries nothing: the clicker is the member).</summary>
+    public const string StartReview = "sb:rv:start";
 
     /// <param name="earlierChoice">For "choose two": the choice already picked, or -1. Carrying it in
     /// the id keeps a half-made answer out of storage: nothing is recorded until it is whole.</param>
@@ -34,6 +40,11 @@ public static class ButtonIds
     {
         action = null!;
         if (string.IsNullOrEmpty(id) || id.Length > 255) return false;
+        if (id == StartReview)
+        {
+            action = new ButtonAction.StartReview();
+            return true;
+        }
         if (id.StartsWith(DailyPrefix, StringComparison.Ordinal))
         {
             var parts = id[DailyPrefix.Length..].Split(':');

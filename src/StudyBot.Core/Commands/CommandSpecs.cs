@@ -28,6 +28,7 @@ public static class CommandSpecs
         CommandEntry.Of<QuizCommand>(),
         CommandEntry.Of<LeaderboardCommand>(),
         CommandEntry.Of<StatsCommand>(),
+        CommandEntry.Of<RemindCommand>(),
         CommandEntry.Of<StudySetupCommand>(),
         CommandEntry.Of<StudyStopCommand>(),
         CommandEntry.Of<StudyNowCommand>(),

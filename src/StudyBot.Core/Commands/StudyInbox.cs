@@ -14,6 +14,9 @@ public sealed class StudyInbox(
     ContentCatalog catalog,
     ILogger<StudyInbox> logger) : IChatInbox
 {
+    /// <summary>The command a reminder's "Start review" button runs.</summary>
+    public const string ReviewCommandName = "review";
+
     private readonly Dictionary<string, IStudyCommand> _commands = commands.ToDictionary(c => c.Spec.Name, StringComparer.Ordinal);
 
     public async Task<ChatReply> HandleCommandAsync(CommandContext context, string commandLine, CancellationToken cancellationToken)
@@ -59,6 +62,8 @@ public sealed class StudyInbox(
             {
                 ButtonAction.DailyAnswer daily => await answers.AnswerAsync(context, daily, cancellationToken),
                 ButtonAction.PracticeAnswer practiced => await practice.AnswerAsync(context, practiced, cancellationToken),
+                // The reminder's button does what typing the command does, wherever review is handled.
+                ButtonAction.StartReview => await HandleCommandAsync(context, ReviewCommandName, cancellationToken),
                 _ => AnswerDesk.InvalidChoice(context.Language),
             };
         }
