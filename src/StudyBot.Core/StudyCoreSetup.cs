@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Commands;
 using StudyBot.Core.Review;
+using StudyBot.Core.Review.Reminders;
 using StudyBot.Core.Study;
 
 namespace StudyBot.Core;
@@ -27,6 +28,8 @@ public static class StudyCoreSetup
         builder.Services.AddSingleton<ReviewDesk>();
         builder.Services.AddHostedService<ReviewCardRetirement>();
         builder.Services.AddSingleton<IChatInbox, StudyInbox>();
+        builder.Services.AddSingleton<ReviewReminderSettings>();
+        builder.Services.AddSingleton<ReviewReminderRound>();
 
         // The feature list is CommandSpecs.Table: one handler per command.
         foreach (var command in CommandSpecs.Table)

@@ -37,6 +37,10 @@ public static class SchedulingSetup
             quartz.AddJob<PostDailyQuestionJob>(job => job.WithIdentity(PostDailyQuestionJob.Key).StoreDurably());
             quartz.AddJob<CloseQuestionJob>(job => job.WithIdentity(CloseQuestionJob.Key).StoreDurably());
             quartz.AddJob<PostLeaderboardJob>(job => job.WithIdentity(PostLeaderboardJob.Key).StoreDurably());
+            quartz.AddJob<SendReviewRemindersJob>(job => job.WithIdentity(SendReviewRemindersJob.Key).StoreDurably());
+            // At second 0 of every minute. A missed minute is not made up: the next round sends whatever is overdue.
+            quartz.AddTrigger(trigger => trigger.WithIdentity(SendReviewRemindersJob.TriggerKey).ForJob(SendReviewRemindersJob.Key)
+                .WithCronSchedule("0 * * * * ?", cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
         });
         builder.Services.AddSingleton<IStudySchedule, StudySchedule>();
         builder.Services.AddHostedService<ScheduleSynchronizer>();

@@ -30,6 +30,7 @@ public static class SqliteStorageSetup
         builder.Services.AddSingleton<IStatsQueries, SqliteStatsQueries>();
         builder.Services.AddSingleton<IPracticeStore, SqlitePracticeStore>();
         builder.Services.AddSingleton<IReviewStore, SqliteReviewStore>();
+        builder.Services.AddSingleton<IReviewReminderStore, SqliteReviewReminderStore>();
         return builder;
     }
 }

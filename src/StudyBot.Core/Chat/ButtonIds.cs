@@ -16,6 +16,8 @@ public abstract record ButtonAction
 
     /// <summary>"Hard" or "Easy" after a correct <c>/review</c> answer: re-grades that review.</summary>
     public sealed record Regrade(long ReviewId, Review.Rating Rating) : ButtonAction;
+    /// <summary>"Start review" on a reminder: handled as the <c>review</c> command would be.</summary>
+    public sealed record StartReview : ButtonAction;
 }
 
 /// <summary>
@@ -28,6 +30,9 @@ public static class ButtonIds
     private const string PracticePrefix = "sb:p:";
     private const string ReviewPrefix = "sb:r:";
     private const string RegradePrefix = "sb:g:";
+
+    /// <summary>The "Start review" button of a review reminder (it carries nothing: the clicker is the member).</summary>
+    public const string StartReview = "sb:rv:start";
 
     /// <param name="earlierChoice">For "choose two": the choice already picked, or -1. Carrying it in
     /// the id keeps a half-made answer out of storage: nothing is recorded until it is whole.</param>
@@ -51,6 +56,11 @@ public static class ButtonIds
     {
         action = null!;
         if (string.IsNullOrEmpty(id) || id.Length > 255) return false;
+        if (id == StartReview)
+        {
+            action = new ButtonAction.StartReview();
+            return true;
+        }
         if (id.StartsWith(DailyPrefix, StringComparison.Ordinal))
         {
             var parts = id[DailyPrefix.Length..].Split(':');

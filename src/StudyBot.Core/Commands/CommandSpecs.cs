@@ -30,6 +30,7 @@ public static class CommandSpecs
         CommandEntry.Of<LeaderboardCommand>(),
         CommandEntry.Of<StatsCommand>(),
         CommandEntry.Of<ExportCommand>(),
+        CommandEntry.Of<RemindCommand>(),
         CommandEntry.Of<StudySetupCommand>(),
         CommandEntry.Of<StudyStopCommand>(),
         CommandEntry.Of<StudyNowCommand>(),

@@ -16,6 +16,9 @@ public sealed class StudyInbox(
     ContentCatalog catalog,
     ILogger<StudyInbox> logger) : IChatInbox
 {
+    /// <summary>The command a reminder's "Start review" button runs.</summary>
+    public const string ReviewCommandName = "review";
+
     private readonly Dictionary<string, IStudyCommand> _commands = commands.ToDictionary(c => c.Spec.Name, StringComparer.Ordinal);
 
     public async Task<ChatReply> HandleCommandAsync(CommandContext context, string commandLine, CancellationToken cancellationToken)
@@ -63,6 +66,8 @@ public sealed class StudyInbox(
                 ButtonAction.PracticeAnswer practiced => await practice.AnswerAsync(context, practiced, cancellationToken),
                 ButtonAction.ReviewAnswer reviewed => await reviews.AnswerAsync(context, reviewed, cancellationToken),
                 ButtonAction.Regrade regrade => await reviews.RegradeAsync(context, regrade, cancellationToken),
+                // The reminder's button does what typing the command does, wherever review is handled.
+                ButtonAction.StartReview => await HandleCommandAsync(context, ReviewCommandName, cancellationToken),
                 _ => AnswerDesk.InvalidChoice(context.Language),
             };
         }
