@@ -15,6 +15,10 @@ public class StoreScenario(IStorageUnderTest storage)
     public IPostStore Posts => storage.Posts;
     public IStatsQueries Stats => storage.Stats;
     public IPracticeStore Practice => storage.Practice;
+    public IReviewReminderStore Reminders => storage.Reminders;
+
+    public Task AddReviewCardAsync(long userId, string questionId, DateTimeOffset due, bool retired = false) =>
+        storage.AddReviewCardAsync(userId, questionId, due, retired);
 
     /// <summary>The channel <paramref name="id"/>, enabled in <paramref name="zone"/> if it is not in that zone yet.</summary>
     public async Task<ChannelSettings> ChannelAsync(string id = "c1", string zone = "UTC") =>
