@@ -16,7 +16,7 @@ public sealed class SqliteReviewReminderStore(SqliteDatabase database) : IReview
     {
         await using var connection = database.Open();
         var row = await connection.QuerySingleOrDefaultAsync<ReminderRow>(new CommandDefinition(
-            $"SELECT 0 AS UserId, '' AS Platform, '' AS PlatformUserId, 0 AS DueCards, {Columns} FROM review_reminders r WHERE r.user_id = @userId",
+            $"SELECT 0 AS UserId, '' AS Platform, '' AS PlatformUserId, {Columns}, CAST(0 AS INTEGER) AS DueCards FROM review_reminders r WHERE r.user_id = @userId",
             new { userId }, cancellationToken: cancellationToken));
         return row?.ToReminder();
     }
@@ -56,7 +56,7 @@ public sealed class SqliteReviewReminderStore(SqliteDatabase database) : IReview
         // range of review_cards_due (user_id, due) WHERE retired = 0.
         var rows = await connection.QueryAsync<ReminderRow>(new CommandDefinition(
             $"SELECT r.user_id AS UserId, u.platform AS Platform, u.external_id AS PlatformUserId, {Columns}, " +
-            "(SELECT COUNT(*) FROM review_cards c WHERE c.user_id = r.user_id AND c.retired = 0 AND c.due <= @now) AS DueCards " +
+            "CAST((SELECT COUNT(*) FROM review_cards c WHERE c.user_id = r.user_id AND c.retired = 0 AND c.due <= @now) AS INTEGER) AS DueCards " +
             "FROM review_reminders r JOIN users u ON u.id = r.user_id " +
             "WHERE r.enabled = 1 AND r.next_send_at <= @now AND (r.next_send_at, r.user_id) > (@afterAt, @afterUser) " +
             "ORDER BY r.next_send_at, r.user_id LIMIT @limit",
@@ -89,9 +89,20 @@ public sealed class SqliteReviewReminderStore(SqliteDatabase database) : IReview
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private sealed record ReminderRow(long UserId, string Platform, string PlatformUserId, long DueCards, string LocalTime,
-        string TimeZone, string Language, long Enabled, long NextSendAt, string? LastSentDate)
+    // Properties rather than a positional record: Dapper then maps by name, whatever type SQLite reports for a NULL.
+    private sealed class ReminderRow
     {
+        public long UserId { get; init; }
+        public string Platform { get; init; } = "";
+        public string PlatformUserId { get; init; } = "";
+        public string LocalTime { get; init; } = "";
+        public string TimeZone { get; init; } = "";
+        public string Language { get; init; } = "";
+        public long Enabled { get; init; }
+        public long NextSendAt { get; init; }
+        public string? LastSentDate { get; init; }
+        public long DueCards { get; init; }
+
         public ReviewReminder ToReminder() => new(
             TimeOnly.ParseExact(LocalTime, "HH:mm", CultureInfo.InvariantCulture),
             TimeZone,

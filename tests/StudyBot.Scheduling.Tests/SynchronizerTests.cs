@@ -57,7 +57,10 @@ public sealed class SynchronizerTests : IDisposable
 
         var channels = await _channels.ListEnabledAsync(default);
         var stored = await run.Scheduler.QueryTriggers(new TriggerQuery { Take = PagedQuery.All });
-        Assert.Equal(2 * Enabled, stored.Items.Count);
+        // Two per channel, and the one trigger that sends every member's review reminders.
+        Assert.Equal(2 * Enabled + 1, stored.Items.Count);
+        Assert.Single(stored.Items, header => header.Key.Equals(StudyBot.Scheduling.Jobs.SendReviewRemindersJob.TriggerKey));
+        stored = await run.Scheduler.QueryTriggers(new TriggerQuery { Group = GroupMatcher<TriggerKey>.GroupEquals(StudySchedule.Group), Take = PagedQuery.All });
         var triggers = (await run.Scheduler.GetTriggers([.. stored.Items.Select(header => header.Key)])).ToDictionary(trigger => trigger.Key);
         Assert.All(channels, channel =>
         {

@@ -17,6 +17,13 @@ public interface IStorageUnderTest : IAsyncDisposable
     IPracticeStore Practice { get; }
 
     IReviewStore Reviews { get; }
+    IReviewReminderStore Reminders { get; }
+
+    /// <summary>
+    /// A review card of the user for the question, due at <paramref name="due"/>, written as the provider's
+    /// own row: the reminder contract needs cards before the card port exists in this branch.
+    /// </summary>
+    Task AddReviewCardAsync(long userId, string questionId, DateTimeOffset due, bool retired = false);
 
     /// <summary>
     /// The streak and points the store recorded with the user's answer to the post. The ports show

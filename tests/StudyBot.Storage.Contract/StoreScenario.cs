@@ -16,6 +16,10 @@ public class StoreScenario(IStorageUnderTest storage)
     public IStatsQueries Stats => storage.Stats;
     public IPracticeStore Practice => storage.Practice;
     public IReviewStore Reviews => storage.Reviews;
+    public IReviewReminderStore Reminders => storage.Reminders;
+
+    public Task AddReviewCardAsync(long userId, string questionId, DateTimeOffset due, bool retired = false) =>
+        storage.AddReviewCardAsync(userId, questionId, due, retired);
 
     /// <summary>The channel <paramref name="id"/>, enabled in <paramref name="zone"/> if it is not in that zone yet.</summary>
     public async Task<ChannelSettings> ChannelAsync(string id = "c1", string zone = "UTC") =>

@@ -20,6 +20,7 @@ public sealed class SqliteStorage : IStorageUnderTest, IDisposable
         Stats = new SqliteStatsQueries(Database);
         Practice = new SqlitePracticeStore(Database);
         Reviews = new SqliteReviewStore(Database);
+        Reminders = new SqliteReviewReminderStore(Database);
     }
 
     public SqliteDatabase Database { get; }
@@ -29,6 +30,7 @@ public sealed class SqliteStorage : IStorageUnderTest, IDisposable
     public SqliteStatsQueries Stats { get; }
     public SqlitePracticeStore Practice { get; }
     public SqliteReviewStore Reviews { get; }
+    public SqliteReviewReminderStore Reminders { get; }
 
     Core.Storage.IChannelStore IStorageUnderTest.Channels => Channels;
     Core.Storage.IUserStore IStorageUnderTest.Users => Users;
@@ -36,6 +38,16 @@ public sealed class SqliteStorage : IStorageUnderTest, IDisposable
     Core.Storage.IStatsQueries IStorageUnderTest.Stats => Stats;
     Core.Storage.IPracticeStore IStorageUnderTest.Practice => Practice;
     Core.Storage.IReviewStore IStorageUnderTest.Reviews => Reviews;
+    Core.Storage.IReviewReminderStore IStorageUnderTest.Reminders => Reminders;
+
+    public async Task AddReviewCardAsync(long userId, string questionId, DateTimeOffset due, bool retired = false)
+    {
+        using var connection = Database.Open();
+        await connection.ExecuteAsync(
+            "INSERT INTO review_cards (user_id, question_id, pack_id, topic_id, state, stability, difficulty, due, reps, lapses, last_rating, retired) " +
+            "VALUES (@userId, @questionId, 'pack', 'topic', 2, 3.0, 5.0, @due, 1, 0, 3, @retired)",
+            new { userId, questionId, due = due.ToUnixTimeMilliseconds(), retired });
+    }
 
     public async Task<(int Streak, int Points)> ScoredAsync(long postId, ChatUser user)
     {
