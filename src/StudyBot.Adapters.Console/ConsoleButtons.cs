@@ -23,6 +23,16 @@ public sealed class ConsoleButtons
         }
     }
 
+    /// <summary>A reply that replaces the clicked message: its buttons, or none, are what letters press now.</summary>
+    public void Replace(IReadOnlyList<ChatButton> buttons)
+    {
+        lock (_gate)
+        {
+            _byLetter = buttons.Where(b => b.Label.Length > 0).ToDictionary(b => char.ToUpperInvariant(b.Label[0]), b => b.Id);
+            _messageId = null;
+        }
+    }
+
     /// <summary>An edit that drops a message's buttons (the reveal) ends answering it by letter.</summary>
     public void Withdraw(string messageId)
     {

@@ -17,6 +17,10 @@ public sealed class ConsoleChatOptions
     [Required(ErrorMessage = "StudyBot:Console:UserName must not be empty.")]
     public string UserName { get; set; } = "me";
 
+    /// <summary>Where files sent with a reply (an Anki export) are written; relative paths start at the current directory.</summary>
+    [Required(ErrorMessage = "StudyBot:Console:ExportFolder must not be empty.")]
+    public string ExportFolder { get; set; } = "exports";
+
     /// <summary>en or ko: the language of replies.</summary>
     [RegularExpression("^(en|ko)$", ErrorMessage = "StudyBot:Console:Language must be 'en' or 'ko'.")]
     public string Language { get; set; } = "en";

@@ -28,4 +28,12 @@ public sealed class ConsoleChatPlatform(ConsoleTerminal terminal, ConsoleButtons
         terminal.Write(ConsoleRenderer.Render(message, $"#{channelId} · message {messageId} updated"));
         return Task.CompletedTask;
     }
+
+    /// <summary>Printed as a DM to that user; its buttons answer by letter like any other.</summary>
+    public Task<DirectMessageResult> SendDirectAsync(string userId, ChatMessage message, CancellationToken cancellationToken)
+    {
+        buttons.Offer(null, message.Buttons);
+        terminal.Write(ConsoleRenderer.Render(message, $"direct message to {userId}"));
+        return Task.FromResult(DirectMessageResult.Sent);
+    }
 }

@@ -96,8 +96,12 @@ public sealed class ConsoleChatService(
 
     private void Show(ChatReply reply)
     {
-        buttons.Offer(null, reply.Message.Buttons);
-        terminal.Write(ConsoleRenderer.Render(reply.Message, reply.Ephemeral ? $"only {_user.DisplayName} sees this" : "reply"));
+        // A replacing reply's buttons take the old ones' place; with none, the old message can no longer be answered by letter.
+        if (reply.ReplacesClicked) buttons.Replace(reply.Message.Buttons);
+        else buttons.Offer(null, reply.Message.Buttons);
+        var heading = reply.Ephemeral ? $"only {_user.DisplayName} sees this" : "reply";
+        terminal.Write(ConsoleRenderer.Render(reply.Message, reply.ReplacesClicked ? heading + " · updated" : heading));
+        if (reply.File is { } file) terminal.Write($"File written: {ConsoleFiles.Write(options.Value.ExportFolder, file)}\n");
     }
 
     private static ChatUser Person(string name)

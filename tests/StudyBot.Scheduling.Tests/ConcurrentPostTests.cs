@@ -70,6 +70,9 @@ public sealed class ConcurrentPostTests : IDisposable
 
         public Task EditAsync(string channelId, string messageId, ChatMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
 
+        public Task<DirectMessageResult> SendDirectAsync(string userId, ChatMessage message, CancellationToken cancellationToken) =>
+            Task.FromResult(DirectMessageResult.Sent);
+
         private static void InterlockedMax(ref int target, int value)
         {
             int seen;

@@ -26,6 +26,7 @@ public sealed class FakeSlack : IAsyncDisposable
     private int _opened;
     private int _connected;
     private int _ts;
+    private int _files;
 
     private FakeSlack(WebApplication app) => _app = app;
 
@@ -34,6 +35,9 @@ public sealed class FakeSlack : IAsyncDisposable
     public Uri ApiBaseUrl => new(BaseUrl, "api/");
 
     public Recorded<ApiCall> Calls { get; } = new();
+
+    /// <summary>Bytes POSTed to the upload URLs that files.getUploadURLExternal handed out, by file id.</summary>
+    public ConcurrentDictionary<string, byte[]> Uploads { get; } = new(StringComparer.Ordinal);
 
     /// <summary>users.info answers by user id (the <c>user</c> object); unknown users are plain members.</summary>
     public ConcurrentDictionary<string, object> Users { get; } = new(StringComparer.Ordinal);
@@ -60,6 +64,7 @@ public sealed class FakeSlack : IAsyncDisposable
         app.UseWebSockets();
         app.MapPost("/api/{method}", (string method, HttpContext http) => fake.ApiAsync(method, http));
         app.MapPost("/respond/{id}", (string id, HttpContext http) => fake.ApiAsync("respond", http));
+        app.MapPost("/upload/{id}", (string id, HttpContext http) => fake.UploadAsync(id, http));
         app.Map("/socket/{number:int}", (int number, HttpContext http) => fake.SocketAsync(number, http));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -99,10 +104,26 @@ public sealed class FakeSlack : IAsyncDisposable
         if (response.Json is not null) await http.Response.WriteAsJsonAsync(response.Json);
     }
 
+    private async Task UploadAsync(string id, HttpContext http)
+    {
+        using var bytes = new MemoryStream();
+        await http.Request.Body.CopyToAsync(bytes);
+        Uploads[id] = bytes.ToArray();
+        // What Slack's upload service answers.
+        await http.Response.WriteAsync($"OK - {bytes.Length}");
+    }
+
     private FakeResponse Default(ApiCall call)
     {
         switch (call.Method)
         {
+            case "conversations.open":
+                return new(200, new { ok = true, channel = new { id = "D" + call.Arg("users") } });
+            case "files.getUploadURLExternal":
+                var fileId = $"F{Interlocked.Increment(ref _files):0000}";
+                return new(200, new { ok = true, upload_url = new Uri(BaseUrl, $"upload/{fileId}").ToString(), file_id = fileId });
+            case "files.completeUploadExternal":
+                return new(200, new { ok = true, files = new[] { new { id = "F0001", title = "export" } } });
             case "auth.test":
                 return new(200, new { ok = true, url = "https://study.slack.com/", team = "Study Team", user = "studybot", team_id = "T0TEAM", user_id = "U0BOT", bot_id = "B0BOT" });
             case "apps.connections.open":

@@ -23,9 +23,7 @@ public interface IChatPlatform
     /// <see cref="DirectMessageResult.Unreachable"/> when the platform says the person cannot be messaged
     /// (Discord 50007: DMs closed or no shared server); other failures throw.
     /// </summary>
-    // Transitional default while the adapters gain direct messages (issue 13); each adapter overrides it.
-    Task<DirectMessageResult> SendDirectAsync(string userId, ChatMessage message, CancellationToken cancellationToken) =>
-        throw new NotSupportedException($"{Name} does not send direct messages yet.");
+    Task<DirectMessageResult> SendDirectAsync(string userId, ChatMessage message, CancellationToken cancellationToken);
 }
 
 public enum DirectMessageResult

@@ -97,5 +97,8 @@ public static class DrillChild
         }
 
         public Task EditAsync(string channelId, string messageId, ChatMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<DirectMessageResult> SendDirectAsync(string userId, ChatMessage message, CancellationToken cancellationToken) =>
+            Task.FromResult(DirectMessageResult.Sent);
     }
 }
