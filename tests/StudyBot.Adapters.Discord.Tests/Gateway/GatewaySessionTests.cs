@@ -1,3 +1,4 @@
+using StudyBot.Core.Commands;
 using System.Text.Json.Nodes;
 
 namespace StudyBot.Adapters.Discord.Tests.Gateway;
@@ -24,7 +25,8 @@ public sealed class GatewaySessionTests
         Assert.Equal("studybot", d.GetProperty("properties").GetProperty("browser").GetString());
 
         var put = await fake.WaitForRequestAsync(r => r.Is("PUT", "applications/app-1/commands"));
-        Assert.Equal(6, put.Json.GetArrayLength());
+        // One Discord command per top-level command, a group (/study) counting once.
+        Assert.Equal(CommandSpecs.All.Select(s => s.Group ?? s.Name).Distinct().Count(), put.Json.GetArrayLength());
         var getGateway = Assert.Single(fake.RequestsTo("GET", "gateway/bot"));
         Assert.Equal($"Bot {DiscordTestHost.Token}", getGateway.Authorization);
         Assert.StartsWith("DiscordBot (", getGateway.UserAgent, StringComparison.Ordinal);

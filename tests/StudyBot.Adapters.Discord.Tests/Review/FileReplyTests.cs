@@ -28,7 +28,7 @@ public sealed class FileReplyTests
         Assert.Equal(64, data.GetProperty("flags").GetInt32());
         Assert.Equal("Your export", data.GetProperty("embeds")[0].GetProperty("title").GetString());
         var attachment = Assert.Single(data.GetProperty("attachments").EnumerateArray());
-        Assert.Equal((0, "studybot-export.txt"), (attachment.GetProperty("id").GetInt32(), attachment.GetProperty("filename").GetString()));
+        Assert.Equal(("0", "studybot-export.txt"), (attachment.GetProperty("id").GetString(), attachment.GetProperty("filename").GetString()));
         var file = Assert.Single(callback.Files!);
         Assert.Equal("files[0]", file.Key);
         Assert.Equal(("studybot-export.txt", "text/plain"), (file.Value.FileName, file.Value.ContentType));

@@ -99,11 +99,12 @@ internal sealed class DiscordApi(DiscordRestClient rest)
             string.IsNullOrEmpty(guildId) ? DiscordRoute.OverwriteGlobalCommands(applicationId) : DiscordRoute.OverwriteGuildCommands(applicationId, guildId),
             commands, cancellationToken);
 
-    // The attachment's id 0 is the placeholder that names the multipart part files[0].
+    // The attachment's id 0 is the placeholder that names the multipart part files[0]. It is a string: the
+    // OpenAPI spec types it as a snowflake, and the docs' integer 0 fails the spec's schema.
     private static JsonObject WithAttachment(JsonObject message, DiscordFile? file)
     {
         if (file is null) return message;
-        message["attachments"] = new JsonArray(new JsonObject { ["id"] = 0, ["filename"] = MultipartBody.AsciiName(file.FileName) });
+        message["attachments"] = new JsonArray(new JsonObject { ["id"] = "0", ["filename"] = MultipartBody.AsciiName(file.FileName) });
         return message;
     }
 
