@@ -6,8 +6,6 @@ namespace StudyBot.Core.Commands;
 
 public sealed class ReviewCommand(ReviewDesk reviews, ReviewReminderSettings reminders) : IStudyCommand, ICommandDefinition
 {
-    private const string RemindWord = "remind";
-
     public static CommandSpec Definition { get; } = new("review", "복습", "Your due review cards, one at a time, only you see them", "복습할 카드를 하나씩 (나만 보기)",
         [new("topic", "주제", ParameterKind.Topic, "Review this topic only", "이 주제만 복습하기")]);
 
@@ -19,7 +17,7 @@ public sealed class ReviewCommand(ReviewDesk reviews, ReviewReminderSettings rem
         // "/review remind 08:30 Asia/Seoul": Discord cannot give /review both a bare form and sub-commands,
         // so the reminder words arrive in the topic text (and as /remind, its own command, for Discord's menu).
         var words = topic?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-        if (words.Length is 2 or 3 && words[0].Equals(RemindWord, StringComparison.OrdinalIgnoreCase))
+        if (words.Length is 2 or 3 && ReviewReminderSettings.IsRemind(words[0]))
             return reminders.ChangeAsync(context, words[1], words.Length == 3 ? words[2] : null, cancellationToken);
         return reviews.StartAsync(context, topic, cancellationToken);
     }
