@@ -35,7 +35,7 @@ public sealed class ExportCommand(IUserStore users, IReviewStore reviews, Conten
         var text = AnkiExport.Text(cards, language, "StudyBot");
         var file = new ChatFile(all ? "studybot-all.txt" : "studybot-review.txt", AnkiExport.MediaType, Encoding.UTF8.GetBytes(text));
         return new ChatReply(ChatMessage.Text(Say.In(language, "Anki export", "Anki 내보내기"),
-            Say.In(language, $"{cards.Count} cards. In Anki: File → Import, pick this file; it needs no settings.",
+            Say.In(language, $"{cards.Count} {(cards.Count == 1 ? "card" : "cards")}. In Anki: File → Import, pick this file; it needs no settings.",
                 $"카드 {cards.Count}개. Anki에서 파일 → 가져오기로 이 파일을 고르면 설정 없이 들어가요.")), true, File: file);
     }
 }
