@@ -22,6 +22,8 @@ if (what is "all" or "slack") await SlackBurstBench.RunAsync(table);
 if (what is "all" or "fanout" or "discord-fanout") await DiscordFanOutBench.RunAsync(table);
 if (what is "all" or "fanout" or "slack-fanout") await SlackFanOutBench.RunAsync(table);
 if (what is "all" or "leaderboards") await LeaderboardBench.RunAsync(table);
+// Issue 13, spaced repetition.
+if (what is "all" or "review" or "review-next") await ReviewNextBench.RunAsync(table);
 
 Console.WriteLine(table.ToMarkdown());
 return table.Results.All(r => r.MeetsLimit) ? 0 : 2;
