@@ -34,4 +34,7 @@ internal sealed class KnownUsers(BoardCache boards)
         if (!_known.TryGetValue(key, out var known) || known.Name != user.DisplayName) boards.NamesChanged();
         _known[key] = (id, user.DisplayName);
     }
+
+    /// <summary>A row read from the file under this very name: nothing was written, so no board changes.</summary>
+    public void RememberStored(ChatUser user, long id) => _known.TryAdd((user.Platform, user.UserId), (id, user.DisplayName));
 }

@@ -22,6 +22,12 @@ if (what is "all" or "slack") await SlackBurstBench.RunAsync(table);
 if (what is "all" or "fanout" or "discord-fanout") await DiscordFanOutBench.RunAsync(table);
 if (what is "all" or "fanout" or "slack-fanout") await SlackFanOutBench.RunAsync(table);
 if (what is "all" or "leaderboards") await LeaderboardBench.RunAsync(table);
+// Issue 13, spaced repetition.
+if (what is "all" or "review" or "review-next") await ReviewNextBench.RunAsync(table);
+if (what is "all" or "review" or "review-burst") await ReviewBurstBench.RunAsync(table);
+// 10,000 reminders take ~400 s at Discord's 50 requests/s; "review-reminders-1000" is the quick version.
+if (what is "all" or "review" or "review-reminders") await ReviewReminderBench.RunAsync(table);
+if (what is "review-reminders-1000") await ReviewReminderBench.RunAsync(table, 1_000);
 
 Console.WriteLine(table.ToMarkdown());
 return table.Results.All(r => r.MeetsLimit) ? 0 : 2;

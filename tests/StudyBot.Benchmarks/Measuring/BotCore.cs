@@ -9,13 +9,14 @@ namespace StudyBot.Benchmarks.Measuring;
 /// <summary>
 /// The bot's services wired exactly as the host wires them (StudyBotHost), on a given SQLite file
 /// and content folder, with an in-memory chat platform. Nothing is started: calls go straight to
-/// the inbound port, which is where every adapter hands events over.
+/// the inbound port, which is where every adapter hands events over. <c>services</c> may swap a part
+/// for a variant the benchmark compares against (it runs after the host's own registrations).
 /// </summary>
 public sealed class BotCore : IDisposable
 {
     private readonly IHost _host;
 
-    public BotCore(string databasePath, string contentPath, TimeProvider? clock = null)
+    public BotCore(string databasePath, string contentPath, TimeProvider? clock = null, Action<IServiceCollection>? services = null)
     {
         var builder = StudyBotHost.CreateBuilder([
             $"--StudyBot:Content:Path={contentPath}",
@@ -24,6 +25,7 @@ public sealed class BotCore : IDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         if (clock is not null) builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton<IChatPlatform>(Platform);
+        services?.Invoke(builder.Services);
         _host = builder.Build();
     }
 
