@@ -73,6 +73,25 @@ public sealed class ReviewDeliveryTests
         Assert.Equal(DirectMessageResult.Unreachable, await host.Platform.SendDirectAsync("U0GONE", Reminder, CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData("conversations.open")]
+    [InlineData("chat.postMessage")]
+    public async Task An_unreachable_member_is_logged_once_as_information_naming_them_and_no_error(string method)
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        slack.Script(method, FakeResponse.Error("cannot_dm_bot"), FakeResponse.Error("cannot_dm_bot"));
+        await using var host = await SlackTestHost.StartAsync(slack, new RecordingInbox());
+
+        Assert.Equal(DirectMessageResult.Unreachable, await host.Platform.SendDirectAsync("U0GONE", Reminder, CancellationToken.None));
+        Assert.Equal(DirectMessageResult.Unreachable, await host.Platform.SendDirectAsync("U0GONE", Reminder, CancellationToken.None));
+
+        var line = Assert.Single(host.Logs.Entries.All, e => e.Message.Contains("U0GONE", StringComparison.Ordinal));
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Information, line.Level);
+        Assert.Contains($"{method}: cannot_dm_bot", line.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Logs.Entries.All, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning);
+        Assert.DoesNotContain(host.Logs.Entries.All, e => e.Text.Contains(SlackTestHost.BotToken, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_missing_scope_is_not_mistaken_for_an_unreachable_member()
     {
