@@ -6,7 +6,7 @@ namespace StudyBot.Adapters.Slack.Tests;
 /// <summary>Issue 13 on Slack: replies that replace the clicked message, DMs for reminders, files through the external upload.</summary>
 public sealed class ReviewDeliveryTests
 {
-    private static readonly ChatMessage Reminder = new("3 cards are due", "Time to review.", [], [new ChatButton("sb:r:start", "Start review")]);
+    private static readonly ChatMessage Reminder = new("3 cards are due", "Time to review.", [], [new ChatButton(ButtonIds.StartReview, "Start review")]);
 
     private static ChatReply NextCard() =>
         new(new ChatMessage("Correct · next card", "Which volume type?", [], [new ChatButton("sb:p:q2:0:-1", "A. gp3")]), true, ReplacesClicked: true);
@@ -19,7 +19,7 @@ public sealed class ReviewDeliveryTests
         await using var host = await SlackTestHost.StartAsync(slack, inbox, s => s["StudyBot:Slack:AdminUserIds:0"] = "U0ALICE");
         var socket = await slack.NextSocketAsync();
 
-        await socket.SendAsync(SlackEnvelopes.BlockAction("env-dm", "sb:r:start", slack.ResponseUrl("dm"), channelId: "D0ALICE"));
+        await socket.SendAsync(SlackEnvelopes.BlockAction("env-dm", ButtonIds.StartReview, slack.ResponseUrl("dm"), channelId: "D0ALICE"));
 
         var (context, _) = await inbox.Clicks.WaitForAsync(_ => true);
         Assert.Equal(new ChannelAddress("slack", "D0ALICE"), context.Channel);
@@ -57,7 +57,7 @@ public sealed class ReviewDeliveryTests
         var posts = slack.Calls.Where(c => c.Method == "chat.postMessage").ToList();
         Assert.Equal(2, posts.Count);
         Assert.All(posts, p => Assert.Equal("DU0BOB", p.Arg("channel")));
-        Assert.Contains("sb:r:start", posts[0].Body.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains(ButtonIds.StartReview, posts[0].Body.GetRawText(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -71,6 +71,25 @@ public sealed class ReviewDeliveryTests
         await using var host = await SlackTestHost.StartAsync(slack, new RecordingInbox());
 
         Assert.Equal(DirectMessageResult.Unreachable, await host.Platform.SendDirectAsync("U0GONE", Reminder, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("conversations.open")]
+    [InlineData("chat.postMessage")]
+    public async Task An_unreachable_member_is_logged_once_as_information_naming_them_and_no_error(string method)
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        slack.Script(method, FakeResponse.Error("cannot_dm_bot"), FakeResponse.Error("cannot_dm_bot"));
+        await using var host = await SlackTestHost.StartAsync(slack, new RecordingInbox());
+
+        Assert.Equal(DirectMessageResult.Unreachable, await host.Platform.SendDirectAsync("U0GONE", Reminder, CancellationToken.None));
+        Assert.Equal(DirectMessageResult.Unreachable, await host.Platform.SendDirectAsync("U0GONE", Reminder, CancellationToken.None));
+
+        var line = Assert.Single(host.Logs.Entries.All, e => e.Message.Contains("U0GONE", StringComparison.Ordinal));
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Information, line.Level);
+        Assert.Contains($"{method}: cannot_dm_bot", line.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Logs.Entries.All, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning);
+        Assert.DoesNotContain(host.Logs.Entries.All, e => e.Text.Contains(SlackTestHost.BotToken, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class FakeSlack : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeResponse>> _scripted = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<Func<ApiCall, FakeResponse?>> _scriptedByCall = new();
     private readonly Channel<FakeSocket> _sockets = Channel.CreateUnbounded<FakeSocket>();
     private readonly ConcurrentBag<FakeSocket> _allSockets = [];
     private int _opened;
@@ -82,6 +83,12 @@ public sealed class FakeSlack : IAsyncDisposable
         foreach (var response in responses) queue.Enqueue(response);
     }
 
+    /// <summary>
+    /// A one-time answer to the first call <paramref name="respond"/> answers (non-null), before the method's
+    /// queue: for calls made in parallel, where only the arguments tell which one should fail.
+    /// </summary>
+    public void Script(Func<ApiCall, FakeResponse?> respond) => _scriptedByCall.Enqueue(respond);
+
     public async Task<FakeSocket> NextSocketAsync(TimeSpan? timeout = null) =>
         await _sockets.Reader.ReadAsync().AsTask().WaitAsync(timeout ?? Recorded<ApiCall>.DefaultTimeout);
 
@@ -98,10 +105,26 @@ public sealed class FakeSlack : IAsyncDisposable
         var call = new ApiCall(method, http.Request.Headers.Authorization.ToString(), await ReadBodyAsync(http.Request), http.Request.Path, DateTimeOffset.UtcNow);
         Calls.Add(call);
         var response = RateLimits?.Check(call)
+            ?? ScriptedFor(call)
             ?? (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted) ? scripted : Default(call));
         http.Response.StatusCode = response.Status;
         if (response.RetryAfterSeconds is { } seconds) http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (response.Json is not null) await http.Response.WriteAsJsonAsync(response.Json);
+    }
+
+    private FakeResponse? ScriptedFor(ApiCall call)
+    {
+        // One pass over the queue: the first script that answers is used up, the others stay in order.
+        FakeResponse? answer = null;
+        lock (_scriptedByCall)
+        {
+            for (var count = _scriptedByCall.Count; count > 0 && _scriptedByCall.TryDequeue(out var script); count--)
+            {
+                if (answer is null && script(call) is { } response) answer = response;
+                else _scriptedByCall.Enqueue(script);
+            }
+        }
+        return answer;
     }
 
     private async Task UploadAsync(string id, HttpContext http)

@@ -12,10 +12,12 @@ internal sealed class DirectChannels(SlackWebApi api, IOptions<SlackOptions> opt
 {
     private readonly BoundedCache<string, string> _channels = new(options.Value.DirectChannelCacheSize);
 
-    public async Task<string> OpenAsync(string userId, CancellationToken cancellationToken)
+    /// <param name="handledErrors">Error codes the caller reports itself (see <see cref="SlackWebApi.CallFormAsync"/>).</param>
+    public async Task<string> OpenAsync(string userId, CancellationToken cancellationToken, IReadOnlySet<string>? handledErrors = null)
     {
         if (_channels.TryGet(userId, out var cached)) return cached;
-        var result = await api.CallFormAsync("conversations.open", SlackToken.Bot, new Dictionary<string, string> { ["users"] = userId }, cancellationToken);
+        var result = await api.CallFormAsync("conversations.open", SlackToken.Bot, new Dictionary<string, string> { ["users"] = userId }, cancellationToken,
+            handledErrors: handledErrors);
         var channelId = result.Child("channel")?.Text("id") is { Length: > 0 } id
             ? id
             : throw new SlackApiException("conversations.open", "missing_channel", $"Slack opened a DM with {userId} but returned no channel id.");

@@ -17,9 +17,11 @@ internal sealed class RealCoreBot : IAsyncDisposable
     private readonly ITestOutputHelper _output;
     private long _sequence = 1;
 
-    private RealCoreBot(TempDirectory dir, FakeDiscord fake, IHost host, FakeGatewayConnection connection, TestLogs logs, ITestOutputHelper output)
+    private RealCoreBot(TempDirectory dir, FakeDiscord fake, IHost host, FakeGatewayConnection connection, TestLogs logs, ShiftedClock clock,
+        ITestOutputHelper output)
     {
         _dir = dir;
+        Clock = clock;
         Fake = fake;
         _host = host;
         Connection = connection;
@@ -40,6 +42,11 @@ internal sealed class RealCoreBot : IAsyncDisposable
     public TestLogs Logs { get; }
 
     public IPostStore Posts => _host.Services.GetRequiredService<IPostStore>();
+
+    /// <summary>The clock the host and Quartz run on: a test moves it to "the next day".</summary>
+    public ShiftedClock Clock { get; }
+
+    public IServiceProvider Services => _host.Services;
 
     public ChatAdapters Adapters => _host.Services.GetRequiredService<ChatAdapters>();
 
@@ -65,7 +72,8 @@ internal sealed class RealCoreBot : IAsyncDisposable
         // A Wednesday afternoon in Seoul, ahead of the real clock: the local day and the week on the board
         // are fixed. Quartz runs on this clock too, so the close trigger (in an hour), the next 09:00 post
         // and the Sunday board are all far off: only the commands in the test post, close and rank.
-        builder.Services.AddSingleton<TimeProvider>(new ShiftedClock(NextWednesdayAfternoonInSeoul()));
+        var clock = new ShiftedClock(NextWednesdayAfternoonInSeoul());
+        builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         var host = builder.Build();
         try
@@ -80,7 +88,7 @@ internal sealed class RealCoreBot : IAsyncDisposable
             // The host registers the slash commands once it knows the application id from READY.
             await fake.WaitForRequestAsync(r => r.Is("PUT", "applications/app-1/commands"));
             output.WriteLine($"host started and READY in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms");
-            return new RealCoreBot(dir, fake, host, connection, logs, output);
+            return new RealCoreBot(dir, fake, host, connection, logs, clock, output);
         }
         catch
         {
@@ -94,13 +102,20 @@ internal sealed class RealCoreBot : IAsyncDisposable
     /// <summary>Dispatches an INTERACTION_CREATE and returns the <c>data</c> of its callback, which must be an immediate message.</summary>
     public async Task<JsonElement> InteractAsync(JsonObject payload)
     {
+        var callback = await CallbackAsync(payload);
+        Assert.Equal(4, callback.Json.GetProperty("type").GetInt32());
+        return callback.Json.GetProperty("data");
+    }
+
+    /// <summary>Dispatches an INTERACTION_CREATE and returns its callback request, whatever its type (an update is 7) or form (multipart).</summary>
+    public async Task<RecordedRequest> CallbackAsync(JsonObject payload)
+    {
         var id = (string)payload["id"]!;
         var sent = Stopwatch.GetTimestamp();
         await Connection.DispatchAsync("INTERACTION_CREATE", ++_sequence, payload);
         var callback = await Fake.WaitForRequestAsync(r => r.Is("POST", $"interactions/{id}/itoken-{id}/callback"));
         _output.WriteLine($"{id} answered {callback.Since(sent).TotalMilliseconds:F0} ms after dispatch");
-        Assert.Equal(4, callback.Json.GetProperty("type").GetInt32());
-        return callback.Json.GetProperty("data");
+        return callback;
     }
 
     public async ValueTask DisposeAsync()

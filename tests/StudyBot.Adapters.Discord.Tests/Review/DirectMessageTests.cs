@@ -7,7 +7,7 @@ namespace StudyBot.Adapters.Discord.Tests.Review;
 public sealed class DirectMessageTests
 {
     private static readonly ChatMessage Reminder =
-        new("3 cards are due", "Time for today's review.", [], [new ChatButton("sb:r:start", "Start review")]);
+        new("3 cards are due", "Time for today's review.", [], [new ChatButton(ButtonIds.StartReview, "Start review")]);
 
     [Fact]
     public async Task The_DM_channel_is_opened_once_per_member_and_the_message_posted_there()
@@ -24,7 +24,7 @@ public sealed class DirectMessageTests
         var posts = fake.RequestsTo("POST", "channels/dm-800000000000000007/messages");
         Assert.Equal(2, posts.Count);
         Assert.Equal("3 cards are due", posts[0].Json.GetProperty("embeds")[0].GetProperty("title").GetString());
-        Assert.Equal("sb:r:start", posts[0].Json.GetProperty("components")[0].GetProperty("components")[0].GetProperty("custom_id").GetString());
+        Assert.Equal(ButtonIds.StartReview, posts[0].Json.GetProperty("components")[0].GetProperty("components")[0].GetProperty("custom_id").GetString());
     }
 
     [Fact]

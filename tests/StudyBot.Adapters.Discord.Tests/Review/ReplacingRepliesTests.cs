@@ -85,10 +85,10 @@ public sealed class ReplacingRepliesTests
         host.Inbox.OnClick = (_, _) => Task.FromResult(NextCard());
         var (connection, _) = await host.ConnectAsync();
 
-        await connection.DispatchAsync("INTERACTION_CREATE", 2, Payloads.Button("int-1", "sb:r:start", channelId: "dm-user-1", inGuild: false));
+        await connection.DispatchAsync("INTERACTION_CREATE", 2, Payloads.Button("int-1", ButtonIds.StartReview, channelId: "dm-user-1", inGuild: false));
 
         var call = await host.Inbox.NextCallAsync();
-        Assert.Equal(("button", "sb:r:start"), (call.Kind, call.Text));
+        Assert.Equal(("button", ButtonIds.StartReview), (call.Kind, call.Text));
         Assert.Equal(new ChannelAddress("discord", "dm-user-1"), call.Context.Channel);
         Assert.Equal(("user-1", "Alice", false), (call.Context.User.UserId, call.Context.User.DisplayName, call.Context.IsAdmin));
         // In a DM the reminder itself may be replaced by the first card.

@@ -34,15 +34,18 @@ internal sealed class SlackWebApi(
     private readonly SlackOptions _options = options.Value;
 
     /// <summary>Calls a method that takes JSON (chat.postMessage, chat.update, chat.postEphemeral) with the bot token.</summary>
-    public Task<JsonElement> CallAsync(string method, JsonObject body, CancellationToken cancellationToken) =>
+    /// <param name="handledErrors">Error codes the caller expects and reports itself (a member whose DMs are closed):
+    /// thrown as usual but not logged here as a refusal to fix.</param>
+    public Task<JsonElement> CallAsync(string method, JsonObject body, CancellationToken cancellationToken, IReadOnlySet<string>? handledErrors = null) =>
         CallAsync(method, SlackToken.Bot, () => new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-            body["channel"]?.GetValue<string>(), retryRateLimits: true, cancellationToken);
+            body["channel"]?.GetValue<string>(), retryRateLimits: true, handledErrors, cancellationToken);
 
     /// <summary>Calls a method that takes form fields (auth.test, users.info, apps.connections.open).</summary>
     /// <param name="retryRateLimits"><c>false</c> to fail at once on HTTP 429 instead of waiting Retry-After.</param>
+    /// <param name="handledErrors">Error codes the caller expects and reports itself: thrown, not logged here.</param>
     public Task<JsonElement> CallFormAsync(string method, SlackToken token, IReadOnlyDictionary<string, string> form, CancellationToken cancellationToken,
-        bool retryRateLimits = true) =>
-        CallAsync(method, token, () => new FormUrlEncodedContent(form), null, retryRateLimits, cancellationToken);
+        bool retryRateLimits = true, IReadOnlySet<string>? handledErrors = null) =>
+        CallAsync(method, token, () => new FormUrlEncodedContent(form), null, retryRateLimits, handledErrors, cancellationToken);
 
     /// <summary>Posts a reply to an interaction's response_url (no token: the URL itself is the credential).</summary>
     public async Task PostToResponseUrlAsync(string responseUrl, JsonObject body, CancellationToken cancellationToken)
@@ -85,7 +88,7 @@ internal sealed class SlackWebApi(
     }
 
     private async Task<JsonElement> CallAsync(string method, SlackToken token, Func<HttpContent> content, string? channel, bool retryRateLimits,
-        CancellationToken cancellationToken)
+        IReadOnlySet<string>? handledErrors, CancellationToken cancellationToken)
     {
         var secret = token == SlackToken.App ? _options.AppToken : _options.BotToken;
         var url = new Uri(_options.ApiBaseUrl, method);
@@ -120,15 +123,16 @@ internal sealed class SlackWebApi(
             ? e.GetString()! : "unknown_error";
         var needed = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("needed", out var n) && n.ValueKind == JsonValueKind.String
             ? n.GetString() : null;
-        throw Refused(method, error, token, channel, needed);
+        throw Refused(method, error, token, channel, needed, handledErrors);
     }
 
-    private SlackApiException Refused(string method, string error, SlackToken token, string? channel, string? neededScope)
+    private SlackApiException Refused(string method, string error, SlackToken token, string? channel, string? neededScope,
+        IReadOnlySet<string>? handledErrors = null)
     {
         var message = SlackErrorAdvice.Explain(method, error, token, channel, neededScope);
         if (SlackErrorAdvice.IsFatal(error, token))
             status.Fail(message);
-        else
+        else if (handledErrors?.Contains(error) != true)
             logger.CallRefused(message);
         return new SlackApiException(method, error, message);
     }
