@@ -18,6 +18,8 @@ public sealed class ReviewTests : IDisposable
     {
         var post = await _bot.PostTodayAsync();
         await _bot.Inbox.HandleButtonAsync(CoreOnRealStorage.As("ann"), ButtonIds.Daily(post.Id, 1), default);
+        // The reveal: until then an open daily question holds its cards back.
+        await _bot.Inbox.HandleCommandAsync(CoreOnRealStorage.As("admin", admin: true), "/study close", default);
         _bot.Clock.Set(Monday.AddDays(1).AddHours(1));
         return (post.QuestionId, await _bot.Inbox.HandleCommandAsync(CoreOnRealStorage.As("ann"), "/review", default));
     }
