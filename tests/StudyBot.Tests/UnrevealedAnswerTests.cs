@@ -12,7 +12,8 @@ namespace StudyBot.Tests;
 public sealed class UnrevealedAnswerTests : IDisposable
 {
     private static readonly DateTimeOffset Monday = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
-    private readonly CoreOnRealStorage _bot = new(Packs.Small(perTopic: 1), Monday);
+    // Seeded: /quiz picks at random, and the test that it never picks the open question must not pass by luck.
+    private readonly CoreOnRealStorage _bot = new(Packs.Small(perTopic: 1), Monday, new Random(13));
 
     public void Dispose() => _bot.Dispose();
 
@@ -49,11 +50,15 @@ public sealed class UnrevealedAnswerTests : IDisposable
         await _bot.Inbox.HandleButtonAsync(CoreOnRealStorage.As("bo"), ButtonIds.Daily(post.Id, (right + 1) % 3), default);
         _bot.Clock.Set(Monday.AddHours(2));
 
-        string[] asked = ["/stats", "/review", "/export", "/export all"];
+        string[] asked = ["/stats", "/export", "/export all"];
         foreach (var command in asked)
             Assert.Equal(await SeenByAsync("bo", command), await SeenByAsync("ann", command));
-        var review = await _bot.Inbox.HandleCommandAsync(CoreOnRealStorage.As("ann"), "/review", default);
-        Assert.DoesNotContain(review.Message.Buttons, b => ButtonIds.TryParse(b.Id, out var a) && a is ButtonAction.ReviewAnswer { } r && r.QuestionId == post.QuestionId);
+        // /review offers each a new card picked at random; how many are due must not differ, and the open question is not one of them.
+        var annReview = await _bot.Inbox.HandleCommandAsync(CoreOnRealStorage.As("ann"), "/review", default);
+        var boReview = await _bot.Inbox.HandleCommandAsync(CoreOnRealStorage.As("bo"), "/review", default);
+        Assert.Equal(("New card · 0 due", "New card · 0 due"), (annReview.Message.Footer, boReview.Message.Footer));
+        Assert.All(annReview.Message.Buttons.Concat(boReview.Message.Buttons),
+            b => Assert.True(ButtonIds.TryParse(b.Id, out var a) && a is ButtonAction.ReviewAnswer r && r.QuestionId != post.QuestionId, b.Id));
 
         // After the reveal the same questions tell them apart: the check above could fail.
         await _bot.Inbox.HandleCommandAsync(CoreOnRealStorage.As("admin", admin: true), "/study close", default);
@@ -74,5 +79,26 @@ public sealed class UnrevealedAnswerTests : IDisposable
 
         Assert.Equal(("Today's question", true), (reply.Message.Title, reply.Ephemeral));
         Assert.Equal(before, Assert.Single(await store.CardsAsync(ann, default)));
+    }
+
+    [Fact]
+    public async Task Quiz_never_asks_the_open_daily_question_nor_records_a_practice_answer_to_it()
+    {
+        var post = await PostQuestionBothHaveSeenAsync();
+        var asked = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            var quiz = await _bot.Inbox.HandleCommandAsync(CoreOnRealStorage.As("ann"), "/quiz", default);
+            asked.AddRange(quiz.Message.Buttons.Select(b => ButtonIds.TryParse(b.Id, out var a) && a is ButtonAction.PracticeAnswer p ? p.QuestionId : b.Id));
+        }
+        Assert.Equal(2, asked.Distinct().Count());
+        Assert.DoesNotContain(post.QuestionId, asked);
+
+        var ann = await _bot.Get<IUserStore>().GetOrAddAsync(CoreOnRealStorage.As("ann").User, default);
+        var before = await _bot.Get<IReviewStore>().CardsAsync(ann, default);
+        var reply = await _bot.Inbox.HandleButtonAsync(CoreOnRealStorage.As("ann"), ButtonIds.Practice(post.QuestionId, 0), default);
+
+        Assert.Equal(("Today's question", true), (reply.Message.Title, reply.Ephemeral));
+        Assert.Equal(before, await _bot.Get<IReviewStore>().CardsAsync(ann, default));
     }
 }
