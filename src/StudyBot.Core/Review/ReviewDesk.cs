@@ -141,8 +141,7 @@ public sealed class ReviewDesk(
     private async Task<DueSummary> DueAsync(long userId, DateTimeOffset now, IReadOnlyCollection<string>? topicIds, UnrevealedAnswers.Held held,
         CancellationToken cancellationToken)
     {
-        var summary = await store.DueAsync(userId, now, topicIds, cancellationToken);
-        if (held.IsEmpty) return summary;
+        if (held.IsEmpty) return await store.DueAsync(userId, now, topicIds, cancellationToken);
         var shown = held.Without(await store.CardsAsync(userId, cancellationToken)).Where(c => topicIds is null || topicIds.Contains(c.TopicId)).ToList();
         return new DueSummary(shown.Count(c => c.Memory.Due <= now), shown.Where(c => c.Memory.Due > now).Select(c => (DateTimeOffset?)c.Memory.Due).Min());
     }

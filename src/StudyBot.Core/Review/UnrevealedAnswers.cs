@@ -6,7 +6,9 @@ namespace StudyBot.Core.Review;
 /// Cards held back while their question is an open daily question somewhere. A daily click updates the
 /// member's card at once (in the answer's transaction), so until the reveal its interval, its maturity and
 /// its recall would tell whether the click was right, and a <c>/review</c> of it would show the answer.
-/// <c>/review</c>, <c>/stats</c> and <c>/export</c> leave these cards out until the question closes.
+/// <c>/review</c>, <c>/stats</c> and <c>/export</c> leave these cards out until the question closes, and
+/// neither <c>/review</c> nor <c>/quiz</c> asks the question meanwhile. "Open" is the post's state, not its
+/// closing time: a post past its window that the close job has not closed yet is still unrevealed.
 /// </summary>
 public sealed class UnrevealedAnswers(IPostStore posts)
 {
