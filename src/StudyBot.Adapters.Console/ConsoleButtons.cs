@@ -4,7 +4,7 @@ namespace StudyBot.Adapters.Console;
 
 /// <summary>
 /// Which button each typed letter presses: the buttons most recently shown (a question, or the
-/// "pick one more" step of a choose-two question). The label's first letter is the key.
+/// "pick one more" step of a choose-two question), keyed as <see cref="ConsoleKeys"/> assigns them.
 /// </summary>
 public sealed class ConsoleButtons
 {
@@ -18,7 +18,7 @@ public sealed class ConsoleButtons
         if (buttons.Count == 0) return;
         lock (_gate)
         {
-            _byLetter = buttons.Where(b => b.Label.Length > 0).ToDictionary(b => char.ToUpperInvariant(b.Label[0]), b => b.Id);
+            _byLetter = ConsoleKeys.For(buttons).ToDictionary(k => k.Key, k => k.Button.Id);
             _messageId = messageId;
         }
     }
@@ -28,7 +28,7 @@ public sealed class ConsoleButtons
     {
         lock (_gate)
         {
-            _byLetter = buttons.Where(b => b.Label.Length > 0).ToDictionary(b => char.ToUpperInvariant(b.Label[0]), b => b.Id);
+            _byLetter = ConsoleKeys.For(buttons).ToDictionary(k => k.Key, k => k.Button.Id);
             _messageId = null;
         }
     }

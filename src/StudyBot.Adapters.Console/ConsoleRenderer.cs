@@ -13,10 +13,14 @@ internal static class ConsoleRenderer
         if (message.Body.Length > 0) text.Append(Plain(message.Body)).Append('\n');
         foreach (var field in message.Fields) text.Append(Plain(field.Name)).Append(": ").Append(Plain(field.Value)).Append('\n');
         if (message.Buttons.Count > 0)
-            text.Append(string.Join("   ", message.Buttons.Select(b => $"[{b.Label}]"))).Append('\n');
+            text.Append(string.Join("   ", ConsoleKeys.For(message.Buttons).Select(Shown))).Append('\n');
         if (message.Footer is { Length: > 0 } footer) text.Append(Plain(footer)).Append('\n');
         return text.ToString();
     }
+
+    /// <summary>A choice shows its letter already; any other button is shown with the letter that presses it.</summary>
+    private static string Shown((char Key, ChatButton Button) key) =>
+        ConsoleKeys.IsChoice(key.Button) ? $"[{key.Button.Label}]" : $"[{key.Key}: {key.Button.Label}]";
 
     private static string Plain(string markdown) => markdown.Replace("**", "", StringComparison.Ordinal);
 }

@@ -25,6 +25,7 @@ public static class StudyCoreSetup
         builder.Services.AddSingleton<AnswerDesk>();
         builder.Services.AddSingleton<PracticeDesk>();
         builder.Services.AddSingleton<CardReviews>();
+        builder.Services.AddSingleton<UnrevealedAnswers>();
         builder.Services.AddSingleton<ReviewDesk>();
         builder.Services.AddHostedService<ReviewCardRetirement>();
         builder.Services.AddSingleton<IChatInbox, StudyInbox>();

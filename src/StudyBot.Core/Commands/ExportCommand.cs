@@ -8,7 +8,7 @@ using StudyBot.Core.Text;
 namespace StudyBot.Core.Commands;
 
 /// <summary><c>/export [all]</c>: the member's cards that need work (or all of them) as an Anki import file, privately.</summary>
-public sealed class ExportCommand(IUserStore users, IReviewStore reviews, ContentCatalog catalog) : IStudyCommand, ICommandDefinition
+public sealed class ExportCommand(IUserStore users, IReviewStore reviews, UnrevealedAnswers unrevealed, ContentCatalog catalog) : IStudyCommand, ICommandDefinition
 {
     public static CommandSpec Definition { get; } = new("export", "내보내기", "Your missed and still-learning cards as an Anki file (all: every card)", "틀렸거나 익히는 중인 카드를 Anki 파일로 (전체: 모든 카드)",
         [new("scope", "범위", ParameterKind.Choice, "Missed and learning cards (default) or all", "틀렸거나 익히는 중인 카드(기본) 또는 전체",
@@ -21,7 +21,9 @@ public sealed class ExportCommand(IUserStore users, IReviewStore reviews, Conten
         var language = context.Language;
         var all = args.Text("scope") == "all";
         var userId = await users.GetOrAddAsync(context.User, cancellationToken);
-        var cards = (await reviews.CardsAsync(userId, cancellationToken))
+        // A card of an open daily question would carry its answer, and whether it is "missed" tells the click.
+        var held = await unrevealed.OpenAsync(cancellationToken);
+        var cards = held.Without(await reviews.CardsAsync(userId, cancellationToken))
             .Where(c => all || MemorySummary.NeedsWork(c))
             .Select(c => catalog.Find(c.PackId) is { } pack && pack.FindQuestion(c.QuestionId) is { } q ? (q, pack)
                 : catalog.FindQuestionPack(c.QuestionId) is { } other ? (other.FindQuestion(c.QuestionId)!, other) : default)

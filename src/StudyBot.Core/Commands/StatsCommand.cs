@@ -8,7 +8,8 @@ using StudyBot.Core.Text;
 namespace StudyBot.Core.Commands;
 
 public sealed class StatsCommand(
-    IChannelStore channels, IUserStore users, IStatsQueries stats, IReviewStore reviews, CardReviews scheduling, ContentCatalog catalog, TimeProvider clock)
+    IChannelStore channels, IUserStore users, IStatsQueries stats, IReviewStore reviews, CardReviews scheduling, UnrevealedAnswers unrevealed, ContentCatalog catalog,
+    TimeProvider clock)
     : IStudyCommand, ICommandDefinition
 {
     private const int MinAnswersForWeakTopic = 1;
@@ -53,14 +54,17 @@ public sealed class StatsCommand(
     private async Task<IReadOnlyList<MessageField>> MemoryFieldsAsync(Language language, ChannelSettings channel, long userId, ContentPack? pack, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        // Cards of questions removed from the packs are left out, as everywhere.
-        var cards = (await reviews.CardsAsync(userId, cancellationToken)).Where(c => catalog.FindQuestionPack(c.QuestionId) is not null).ToList();
+        // Cards of questions removed from the packs are left out, as everywhere; so are answers not revealed yet.
+        var all = (await reviews.CardsAsync(userId, cancellationToken)).Where(c => catalog.FindQuestionPack(c.QuestionId) is not null).ToList();
+        var held = await unrevealed.OpenAsync(cancellationToken);
+        var cards = held.Without(all);
         var summary = MemorySummary.Of(cards, scheduling.Scheduler, now);
         var zone = Study.TimeZones.FindOrUtc(channel.TimeZoneId);
         var local = TimeZoneInfo.ConvertTime(now, zone);
         var endOfDay = new DateTimeOffset(local.Date.AddDays(1), local.Offset);
         var dueToday = cards.Count(c => c.Memory.Due < endOfDay);
-        var recall = await reviews.RecallSinceAsync(userId, now.AddDays(-30), cancellationToken);
+        var since = now.AddDays(-30);
+        var recall = held.Without(await reviews.RecallSinceAsync(userId, since, cancellationToken), all, since);
         var retention = recall.Reviewed == 0 ? "-" : $"{Math.Round(100.0 * recall.Recalled / recall.Reviewed)}% ({recall.Recalled}/{recall.Reviewed})";
         var topics = summary.TopicRecall.Take(3)
             .Select(t => $"{pack?.FindTopic(t.TopicId)?.Title.Get(language) ?? t.TopicId} {Math.Round(100 * t.Recall)}%").ToList();

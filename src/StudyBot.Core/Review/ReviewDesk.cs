@@ -21,7 +21,9 @@ public sealed class ReviewDesk(
     CardReviews reviews,
     IOptions<ReviewOptions> options,
     TimeProvider clock,
-    Random random)
+    Random random,
+    // Optional so a desk wired by hand keeps its old shape; the host always gives one.
+    UnrevealedAnswers? unrevealed = null)
 {
     /// <summary>A card to show: its question, its pack and the review count the buttons carry.</summary>
     private sealed record NextCard(Question Question, ContentPack Pack, int Reps, bool IsNew);
@@ -51,6 +53,10 @@ public sealed class ReviewDesk(
             return ChatReply.Private(Say.In(language, "Question removed", "삭제된 문제"),
                 Say.In(language, $"This card's question is no longer in any pack; nothing was recorded. {context.Command("review")} shows your next card.",
                     $"이 카드의 문제는 더 이상 어떤 팩에도 없어요. 기록하지 않았어요. {context.Command("review")}로 다음 카드를 보세요."));
+        if (unrevealed is not null && (await unrevealed.OpenAsync(cancellationToken)).Contains(question.Id))
+            return ChatReply.Private(Say.In(language, "Today's question", "오늘의 문제"),
+                Say.In(language, "This card's question is open as a daily question now; nothing was recorded. It comes back after the answer is revealed.",
+                    "이 카드의 문제는 지금 오늘의 문제로 열려 있어요. 기록하지 않았어요. 정답이 공개된 뒤에 다시 나와요."));
         if (AnswerPicks.Resolve(question, click.Choice, click.EarlierChoice, language,
                 second => ButtonIds.Review(click.Reps, question.Id, second, click.Choice), out var picked) is { } notYet)
             return notYet with { ReplacesClicked = notYet.Message.Buttons.Count > 0 };
@@ -107,8 +113,9 @@ public sealed class ReviewDesk(
     {
         var language = context.Language;
         var now = clock.GetUtcNow();
-        var next = await FindNextAsync(channel, userId, now, topicIds, cancellationToken);
-        var due = await store.DueAsync(userId, now, topicIds, cancellationToken);
+        var held = unrevealed is null ? NothingHeld : await unrevealed.OpenAsync(cancellationToken);
+        var next = await FindNextAsync(channel, userId, now, topicIds, held, cancellationToken);
+        var due = await DueAsync(userId, now, topicIds, held, cancellationToken);
         var prefix = result is { } r ? r.Text + "\n\n" : "";
         var extra = result?.Buttons ?? [];
         if (next is null)
@@ -128,20 +135,44 @@ public sealed class ReviewDesk(
         return card with { Body = prefix + card.Body, Buttons = [.. extra, .. card.Buttons] };
     }
 
-    private async Task<NextCard?> FindNextAsync(ChannelSettings channel, long userId, DateTimeOffset now, IReadOnlyCollection<string>? topicIds, CancellationToken cancellationToken)
+    private static readonly UnrevealedAnswers.Held NothingHeld = new(new Dictionary<string, DateTimeOffset>());
+
+    /// <summary>The store's due count, or, while an open daily question holds one of the member's cards back, the same count without it.</summary>
+    private async Task<DueSummary> DueAsync(long userId, DateTimeOffset now, IReadOnlyCollection<string>? topicIds, UnrevealedAnswers.Held held,
+        CancellationToken cancellationToken)
+    {
+        if (held.IsEmpty) return await store.DueAsync(userId, now, topicIds, cancellationToken);
+        var shown = held.Without(await store.CardsAsync(userId, cancellationToken)).Where(c => topicIds is null || topicIds.Contains(c.TopicId)).ToList();
+        return new DueSummary(shown.Count(c => c.Memory.Due <= now), shown.Where(c => c.Memory.Due > now).Select(c => (DateTimeOffset?)c.Memory.Due).Min());
+    }
+
+    /// <summary>The store's next due card, or the next one after it when it is held back.</summary>
+    private async Task<StoredCard?> NextDueAsync(long userId, DateTimeOffset now, IReadOnlyCollection<string>? topicIds, UnrevealedAnswers.Held held,
+        CancellationToken cancellationToken)
+    {
+        var due = await store.NextDueAsync(userId, now, topicIds, cancellationToken);
+        if (due is null || !held.Contains(due.QuestionId)) return due;
+        return held.Without(await store.CardsAsync(userId, cancellationToken))
+            .Where(c => c.Memory.Due <= now && (topicIds is null || topicIds.Contains(c.TopicId)))
+            .OrderBy(c => c.Memory.Due).ThenBy(c => c.QuestionId, StringComparer.Ordinal).FirstOrDefault();
+    }
+
+    private async Task<NextCard?> FindNextAsync(ChannelSettings channel, long userId, DateTimeOffset now, IReadOnlyCollection<string>? topicIds,
+        UnrevealedAnswers.Held held, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            if (await store.NextDueAsync(userId, now, topicIds, cancellationToken) is not { } due) break;
+            if (await NextDueAsync(userId, now, topicIds, held, cancellationToken) is not { } due) break;
             var pack = catalog.Find(due.PackId) is { } p && p.FindQuestion(due.QuestionId) is not null ? p : catalog.FindQuestionPack(due.QuestionId);
             if (pack?.FindQuestion(due.QuestionId) is { } question) return new NextCard(question, pack, due.Memory.Reps, false);
             // A question removed since start: retire the cards of every question no longer loaded, then look again.
             await store.SyncRetiredAsync(catalog.Packs.SelectMany(x => x.Questions).Select(q => q.Id).ToList(), cancellationToken);
         }
-        return await NewCardAsync(channel, userId, now, topicIds, cancellationToken);
+        return await NewCardAsync(channel, userId, now, topicIds, held, cancellationToken);
     }
 
-    private async Task<NextCard?> NewCardAsync(ChannelSettings channel, long userId, DateTimeOffset now, IReadOnlyCollection<string>? topicIds, CancellationToken cancellationToken)
+    private async Task<NextCard?> NewCardAsync(ChannelSettings channel, long userId, DateTimeOffset now, IReadOnlyCollection<string>? topicIds,
+        UnrevealedAnswers.Held held, CancellationToken cancellationToken)
     {
         var zone = TimeZones.FindOrUtc(channel.TimeZoneId);
         var local = TimeZoneInfo.ConvertTime(now, zone);
@@ -153,7 +184,8 @@ public sealed class ReviewDesk(
         var packs = packIds.Select(catalog.Find).OfType<ContentPack>().ToList();
         var known = await store.CardQuestionIdsAsync(userId, cancellationToken);
         var pool = packs.SelectMany(p => p.Questions.Select(q => (Pack: p, Question: q)))
-            .Where(c => !known.Contains(c.Question.Id) && (topicIds is null || topicIds.Contains(c.Question.TopicId)))
+            // Today's open daily question is no new card: answering it here would show its answer before the reveal.
+            .Where(c => !known.Contains(c.Question.Id) && !held.Contains(c.Question.Id) && (topicIds is null || topicIds.Contains(c.Question.TopicId)))
             .ToList();
         if (pool.Count == 0) return null;
         var accuracy = await stats.TopicAccuracyAsync(userId, cancellationToken);

@@ -15,7 +15,9 @@ public sealed class PracticeDesk(
     ContentCatalog catalog,
     CardReviews reviews,
     TimeProvider clock,
-    Random random)
+    Random random,
+    // Optional so a desk wired by hand keeps its old shape; the host always gives one.
+    UnrevealedAnswers? unrevealed = null)
 {
     public async Task<ChatReply> AskAsync(CommandContext context, string? topicQuery, CancellationToken cancellationToken)
     {
@@ -35,6 +37,14 @@ public sealed class PracticeDesk(
                         $"\"{topicQuery}\" 주제의 연습 문제가 없어요. {context.Command($"topic {topicQuery}")} 또는 {context.Command("quiz")} 만 입력해 보세요."));
         }
 
+        // Today's open daily question is not practised: the practice reply would show its answer before the reveal.
+        var held = unrevealed is null ? null : await unrevealed.OpenAsync(cancellationToken);
+        if (held is not null && pool.Any(q => held.Contains(q.Id)))
+        {
+            pool = pool.Where(q => !held.Contains(q.Id)).ToList();
+            if (pool.Count == 0) return TodaysQuestion(language);
+        }
+
         var userId = await users.GetOrAddAsync(context.User, cancellationToken);
         var accuracy = await stats.TopicAccuracyAsync(userId, cancellationToken);
         var question = PracticeQuestionPicker.Pick(pool, accuracy, random)!;
@@ -49,6 +59,7 @@ public sealed class PracticeDesk(
             return ChatReply.Private(Say.In(language, "Unknown question", "알 수 없는 문제"),
                 Say.In(language, $"That practice question is not loaded any more. Try {context.Command("quiz")} again.", $"더 이상 없는 연습 문제예요. {context.Command("quiz")}를 다시 입력해 보세요."));
 
+        if (unrevealed is not null && (await unrevealed.OpenAsync(cancellationToken)).Contains(question.Id)) return TodaysQuestion(language);
         if (AnswerPicks.Resolve(question, click.Choice, click.EarlierChoice, language,
                 second => ButtonIds.Practice(question.Id, second, click.Choice), out var picked) is { } notYet)
             return notYet;
@@ -64,4 +75,9 @@ public sealed class PracticeDesk(
             : Say.In(language, $"Not quite: the answer is {question.AnswerLetters()}.", $"아쉬워요. 정답은 {question.AnswerLetters()}예요.");
         return ChatReply.Private(verdict, question.Explanation.Get(language) + "\n\n" + Say.In(language, $"Another one: {context.Command("quiz")}", $"한 문제 더: {context.Command("quiz")}"));
     }
+
+    private static ChatReply TodaysQuestion(Language language) =>
+        ChatReply.Private(Say.In(language, "Today's question", "오늘의 문제"),
+            Say.In(language, "That question is open as a daily question now; practise it after its answer is revealed. Nothing was recorded.",
+                "이 문제는 지금 오늘의 문제로 열려 있어요. 정답이 공개된 뒤에 연습하세요. 기록하지 않았어요."));
 }
