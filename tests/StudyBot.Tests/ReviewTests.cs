@@ -65,7 +65,8 @@ public sealed class ReviewTests : IDisposable
         Assert.Equal("Not your review", stranger.Message.Title);
 
         var owner = await _bot.Inbox.HandleButtonAsync(CoreOnRealStorage.As("ann"), easy.Id, default);
-        Assert.Equal("Marked easy", owner.Message.Title);
+        Assert.True(owner.ReplacesClicked);
+        Assert.StartsWith("**Marked easy.** Next review of this card:", owner.Message.Body, StringComparison.Ordinal);
     }
 
     [Fact]

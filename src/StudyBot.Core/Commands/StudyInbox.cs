@@ -21,6 +21,8 @@ public sealed class StudyInbox(
 
     private readonly Dictionary<string, IStudyCommand> _commands = commands.ToDictionary(c => c.Spec.Name, StringComparer.Ordinal);
 
+    private static ChatReply InPlaceOfTheReminder(ChatReply reply) => reply.Ephemeral ? reply with { ReplacesClicked = true } : reply;
+
     public async Task<ChatReply> HandleCommandAsync(CommandContext context, string commandLine, CancellationToken cancellationToken)
     {
         var command = CommandLine.Parse(commandLine);
@@ -66,8 +68,8 @@ public sealed class StudyInbox(
                 ButtonAction.PracticeAnswer practiced => await practice.AnswerAsync(context, practiced, cancellationToken),
                 ButtonAction.ReviewAnswer reviewed => await reviews.AnswerAsync(context, reviewed, cancellationToken),
                 ButtonAction.Regrade regrade => await reviews.RegradeAsync(context, regrade, cancellationToken),
-                // The reminder's button does what typing the command does, wherever review is handled.
-                ButtonAction.StartReview => await HandleCommandAsync(context, ReviewCommandName, cancellationToken),
+                // The reminder's button does what typing the command does, and the review takes the reminder's place.
+                ButtonAction.StartReview => InPlaceOfTheReminder(await HandleCommandAsync(context, ReviewCommandName, cancellationToken)),
                 _ => AnswerDesk.InvalidChoice(context.Language),
             };
         }

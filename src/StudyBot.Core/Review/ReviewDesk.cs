@@ -88,13 +88,11 @@ public sealed class ReviewDesk(
     {
         var language = context.Language;
         var result = await store.RegradeAsync(context.User, click.ReviewId, click.Rating, reviews.Schedule, cancellationToken);
+        if (result.Outcome == RegradeOutcome.Regraded)
+            return await RegradedAsync(context, click.Rating, result.Card!, cancellationToken);
         var none = Say.In(language, "Nothing was changed.", "아무것도 바꾸지 않았어요.");
         return result.Outcome switch
         {
-            RegradeOutcome.Regraded => ChatReply.Private(
-                click.Rating == Rating.Easy ? Say.In(language, "Marked easy", "쉬움으로 표시") : Say.In(language, "Marked hard", "어려움으로 표시"),
-                Say.In(language, $"Next review of this card: {ReviewCards.Interval(result.Card!, clock.GetUtcNow(), language)}.",
-                    $"이 카드의 다음 복습: {ReviewCards.Interval(result.Card!, clock.GetUtcNow(), language)}.")),
             RegradeOutcome.NotOwner => ChatReply.Private(Say.In(language, "Not your review", "내 복습이 아니에요"),
                 Say.In(language, $"Only the member who answered can re-grade this review. {none}", $"답한 사람만 다시 평가할 수 있어요. {none}")),
             RegradeOutcome.NotLatest => ChatReply.Private(Say.In(language, "Too late to re-grade", "다시 평가할 수 없어요"),
@@ -105,6 +103,19 @@ public sealed class ReviewDesk(
             _ => ChatReply.Private(Say.In(language, "Unknown review", "알 수 없는 복습"),
                 Say.In(language, $"I have no record of this review. {none}", $"이 복습 기록이 없어요. {none}")),
         };
+    }
+
+    // The re-grade takes the place of the answer it corrects: same message, new interval, the next card still below.
+    private async Task<ChatReply> RegradedAsync(CommandContext context, Rating rating, MemoryCard card, CancellationToken cancellationToken)
+    {
+        var language = context.Language;
+        var marked = rating == Rating.Easy ? Say.In(language, "Marked easy", "쉬움으로 표시") : Say.In(language, "Marked hard", "어려움으로 표시");
+        var interval = ReviewCards.Interval(card, clock.GetUtcNow(), language);
+        var header = $"**{marked}.** " + Say.In(language, $"Next review of this card: {interval}.", $"이 카드의 다음 복습: {interval}.");
+        var channel = await channels.GetOrAddAsync(context.Channel, cancellationToken);
+        var userId = await users.GetOrAddAsync(context.User, cancellationToken);
+        var next = await NextMessageAsync(context, channel, userId, null, (header, []), cancellationToken);
+        return new ChatReply(next, true, ReplacesClicked: true);
     }
 
     /// <summary>The next card (with how many are due), or what to do when nothing is left; <paramref name="result"/> heads it after an answer.</summary>

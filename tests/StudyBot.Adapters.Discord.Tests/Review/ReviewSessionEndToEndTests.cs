@@ -62,7 +62,9 @@ public sealed partial class ReviewSessionEndToEndTests(ITestOutputHelper output)
         // Mina marks it easy: the card's next review moves later than Good put it.
         var easy = await bot.CallbackAsync(Mina.ClickPrivate("int-review-4", regrade[1].Id));
         var easyData = easy.Json.GetProperty("data");
-        Assert.Equal("Marked easy", Title(easyData));
+        // The re-grade takes the answered message's place (type 7), the next card or "nothing due" still below it.
+        Assert.Equal(7, easy.Json.GetProperty("type").GetInt32());
+        Assert.StartsWith("**Marked easy.** Next review of this card:", Description(easyData), StringComparison.Ordinal);
         var regraded = await CardAsync(bot, Mina);
         Assert.Equal(Rating.Easy, regraded.LastRating);
         Assert.True(regraded.Memory.Due > good.Memory.Due, $"easy due {regraded.Memory.Due:O} is not after good due {good.Memory.Due:O}");
