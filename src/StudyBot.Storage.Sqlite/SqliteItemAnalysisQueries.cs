@@ -1,0 +1,67 @@
+using Dapper;
+using StudyBot.Core.Storage;
+
+namespace StudyBot.Storage.Sqlite;
+
+/// <summary>
+/// Item analysis reads: both queries aggregate in SQLite, so the core gets one row per member and one
+/// per question, choice set and group instead of one per answer. A pack's answers are reached from its
+/// closed posts through the answers' primary key (post_id, user_id), which holds every column read.
+/// </summary>
+public sealed class SqliteItemAnalysisQueries(SqliteDatabase database) : IItemAnalysisQueries
+{
+    public async Task<IReadOnlyList<MemberTally>> MemberTalliesAsync(string? packId, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        var rows = await connection.QueryAsync<MemberRow>(new CommandDefinition(MemberTallies, new { packId }, cancellationToken: cancellationToken));
+        return rows.Select(r => new MemberTally(r.UserId, (int)r.Answered, (int)r.Correct)).ToList();
+    }
+
+    public async Task<IReadOnlyList<ChoiceTally>> ChoiceTalliesAsync(string? packId, IReadOnlyCollection<long> top, IReadOnlyCollection<long> bottom,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        // The groups go in as JSON arrays: one parameter each however many members, read once into an
+        // ephemeral index by SQLite (the IN subqueries do not depend on the row).
+        var rows = await connection.QueryAsync<ChoiceRow>(new CommandDefinition(
+            ChoiceTallies,
+            new { packId, top = $"[{string.Join(',', top)}]", bottom = $"[{string.Join(',', bottom)}]" },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new ChoiceTally(r.PackId, r.QuestionId, r.Choices, (ItemGroup)r.GroupId, (int)r.Count)).ToList();
+    }
+
+    internal const string MemberTallies = """
+        SELECT a.user_id AS UserId, COUNT(*) AS Answered, SUM(a.is_correct) AS Correct
+        FROM posts p JOIN answers a ON a.post_id = p.id
+        WHERE p.closed_at IS NOT NULL AND (@packId IS NULL OR p.pack_id = @packId)
+        GROUP BY a.user_id
+        """;
+
+    internal const string ChoiceTallies = """
+        SELECT p.pack_id AS PackId, p.question_id AS QuestionId, a.choices AS Choices,
+               CASE WHEN a.user_id IN (SELECT value FROM json_each(@top)) THEN 1
+                    WHEN a.user_id IN (SELECT value FROM json_each(@bottom)) THEN 2
+                    ELSE 0 END AS GroupId,
+               COUNT(*) AS Count
+        FROM posts p JOIN answers a ON a.post_id = p.id
+        WHERE p.closed_at IS NOT NULL AND (@packId IS NULL OR p.pack_id = @packId)
+        GROUP BY p.pack_id, p.question_id, a.choices, GroupId
+        """;
+
+    // Settable properties, not constructors: Dapper matches a constructor by the exact column types.
+    private sealed class MemberRow
+    {
+        public long UserId { get; init; }
+        public long Answered { get; init; }
+        public long Correct { get; init; }
+    }
+
+    private sealed class ChoiceRow
+    {
+        public string PackId { get; init; } = "";
+        public string QuestionId { get; init; } = "";
+        public string Choices { get; init; } = "";
+        public long GroupId { get; init; }
+        public long Count { get; init; }
+    }
+}
