@@ -7,6 +7,10 @@ namespace StudyBot.Storage.Sqlite;
 /// Item analysis reads: both queries aggregate in SQLite, so the core gets one row per member and one
 /// per question, choice set and group instead of one per answer. A pack's answers are reached from its
 /// closed posts through the answers' primary key (post_id, user_id), which holds every column read.
+/// CROSS JOIN pins that order: left to itself SQLite walks answers_by_user to skip the GROUP BY sort and
+/// then looks every answer up, 5-7 times slower (measured on 1,000,000 answers, 10,000 posts, 500
+/// members: about 4.4-7.5 s against 0.3-1.3 s; one row per answer instead of these aggregates cost
+/// 1.1-2.1 s in SQLite alone, before .NET made a million objects of them).
 /// </summary>
 public sealed class SqliteItemAnalysisQueries(SqliteDatabase database) : IItemAnalysisQueries
 {
@@ -32,7 +36,7 @@ public sealed class SqliteItemAnalysisQueries(SqliteDatabase database) : IItemAn
 
     internal const string MemberTallies = """
         SELECT a.user_id AS UserId, COUNT(*) AS Answered, SUM(a.is_correct) AS Correct
-        FROM posts p JOIN answers a ON a.post_id = p.id
+        FROM posts p CROSS JOIN answers a ON a.post_id = p.id
         WHERE p.closed_at IS NOT NULL AND (@packId IS NULL OR p.pack_id = @packId)
         GROUP BY a.user_id
         """;
@@ -43,7 +47,7 @@ public sealed class SqliteItemAnalysisQueries(SqliteDatabase database) : IItemAn
                     WHEN a.user_id IN (SELECT value FROM json_each(@bottom)) THEN 2
                     ELSE 0 END AS GroupId,
                COUNT(*) AS Count
-        FROM posts p JOIN answers a ON a.post_id = p.id
+        FROM posts p CROSS JOIN answers a ON a.post_id = p.id
         WHERE p.closed_at IS NOT NULL AND (@packId IS NULL OR p.pack_id = @packId)
         GROUP BY p.pack_id, p.question_id, a.choices, GroupId
         """;
