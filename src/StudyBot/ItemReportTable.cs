@@ -26,7 +26,7 @@ internal static class ItemReportTable
 
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture,
-            $"{answered.Count} of {report.Questions.Count} questions answered; {report.Answers} answers from {report.Members} members ");
+            $"{answered.Count} of {Count(report.Questions.Count, "question")} answered; {Count(report.Answers, "answer")} from {Count(report.Members, "member")} ");
         text.Append(report.Groups.Exist
             ? $"({report.RankedMembers} ranked: top group {report.Groups.Top.Count}, bottom group {report.Groups.Bottom.Count}).\n\n"
             : $"({report.RankedMembers} ranked: too few, or too alike, for top and bottom groups; disc is n/a).\n\n");
@@ -41,6 +41,8 @@ internal static class ItemReportTable
             text.Append(CultureInfo.InvariantCulture, $"{report.UnknownAnswers} answers are to questions no loaded pack has any more; they are not shown.\n");
         return text.ToString();
     }
+
+    private static string Count(int count, string noun) => count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
 
     private static List<string> Row(ItemStats item, int choices)
     {
