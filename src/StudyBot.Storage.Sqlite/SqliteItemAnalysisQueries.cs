@@ -4,7 +4,7 @@ using StudyBot.Core.Storage;
 namespace StudyBot.Storage.Sqlite;
 
 /// <summary>
-/// Item analysis reads: both queries aggregate in SQLite, so the core gets one row per member and one
+/// Item analysis reads, kept until the next post closes (<see cref="ItemTallyCache"/>): both queries aggregate in SQLite, so the core gets one row per member and one
 /// per question, choice set and group instead of one per answer. A pack's answers are reached from its
 /// closed posts through the answers' primary key (post_id, user_id), which holds every column read.
 /// CROSS JOIN pins that order: left to itself SQLite walks answers_by_user to skip the GROUP BY sort and
@@ -16,14 +16,22 @@ public sealed class SqliteItemAnalysisQueries(SqliteDatabase database) : IItemAn
 {
     public async Task<IReadOnlyList<MemberTally>> MemberTalliesAsync(string? packId, CancellationToken cancellationToken)
     {
+        var cache = database.ItemTallies;
+        if (cache.FindMembers(packId) is { } kept) return kept;
+        var version = cache.Version;
         await using var connection = database.Open();
         var rows = await connection.QueryAsync<MemberRow>(new CommandDefinition(MemberTallies, new { packId }, cancellationToken: cancellationToken));
-        return rows.Select(r => new MemberTally(r.UserId, (int)r.Answered, (int)r.Correct)).ToList();
+        var members = rows.Select(r => new MemberTally(r.UserId, (int)r.Answered, (int)r.Correct)).ToList();
+        cache.KeepMembers(packId, version, members);
+        return members;
     }
 
     public async Task<IReadOnlyList<ChoiceTally>> ChoiceTalliesAsync(string? packId, IReadOnlyCollection<long> top, IReadOnlyCollection<long> bottom,
         CancellationToken cancellationToken)
     {
+        var cache = database.ItemTallies;
+        if (cache.FindChoices(packId, top, bottom) is { } kept) return kept;
+        var version = cache.Version;
         await using var connection = database.Open();
         // The groups go in as JSON arrays: one parameter each however many members, read once into an
         // ephemeral index by SQLite (the IN subqueries do not depend on the row).
@@ -31,7 +39,9 @@ public sealed class SqliteItemAnalysisQueries(SqliteDatabase database) : IItemAn
             ChoiceTallies,
             new { packId, top = $"[{string.Join(',', top)}]", bottom = $"[{string.Join(',', bottom)}]" },
             cancellationToken: cancellationToken));
-        return rows.Select(r => new ChoiceTally(r.PackId, r.QuestionId, r.Choices, (ItemGroup)r.GroupId, (int)r.Count)).ToList();
+        var tallies = rows.Select(r => new ChoiceTally(r.PackId, r.QuestionId, r.Choices, (ItemGroup)r.GroupId, (int)r.Count)).ToList();
+        cache.KeepChoices(packId, version, top, bottom, tallies);
+        return tallies;
     }
 
     internal const string MemberTallies = """

@@ -80,6 +80,39 @@ public abstract partial class StorageContract
             Ordered(all));
     }
 
+    [Fact]
+    public async Task Item_tallies_read_again_include_a_post_closed_since()
+    {
+        var channel = await Store.ChannelAsync();
+        var ann = await Store.UserAsync("ann");
+        var first = await PackPostAsync(channel.Id, 0, "aws", "q1");
+        var second = await PackPostAsync(channel.Id, 1, "aws", "q2");
+        await ChooseAsync(first, ann, "0", true);
+        await ChooseAsync(second, ann, "1", false);
+        await Store.Posts.CloseAsync(first.Id, first.ClosesAt, default);
+        Assert.Equal([new MemberTally(ann, 1, 1)], await Store.Items.MemberTalliesAsync("aws", default));
+        Assert.Single(await Store.Items.ChoiceTalliesAsync("aws", [ann], [], default));
+
+        await Store.Posts.CloseAsync(second.Id, second.ClosesAt, default);
+
+        Assert.Equal([new MemberTally(ann, 2, 1)], await Store.Items.MemberTalliesAsync("aws", default));
+        Assert.Equal(2, (await Store.Items.ChoiceTalliesAsync("aws", [ann], [], default)).Count);
+    }
+
+    [Fact]
+    public async Task Choice_tallies_follow_the_groups_asked_for()
+    {
+        var channel = await Store.ChannelAsync();
+        var (ann, ben) = (await Store.UserAsync("ann"), await Store.UserAsync("ben"));
+        var post = await PackPostAsync(channel.Id, 0, "aws", "q1");
+        await ChooseAsync(post, ann, "0", true);
+        await Store.Posts.CloseAsync(post.Id, post.ClosesAt, default);
+
+        Assert.Equal(ItemGroup.Top, (await Store.Items.ChoiceTalliesAsync("aws", [ann], [ben], default)).Single().Group);
+        Assert.Equal(ItemGroup.Bottom, (await Store.Items.ChoiceTalliesAsync("aws", [ben], [ann], default)).Single().Group);
+        Assert.Equal(ItemGroup.Middle, (await Store.Items.ChoiceTalliesAsync("aws", [], [], default)).Single().Group);
+    }
+
     private static IEnumerable<ChoiceTally> Ordered(IEnumerable<ChoiceTally> tallies) =>
         tallies.OrderBy(t => t.PackId, StringComparer.Ordinal).ThenBy(t => t.QuestionId, StringComparer.Ordinal)
             .ThenBy(t => t.Choices, StringComparer.Ordinal).ThenBy(t => t.Group);
