@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Commands;
+using StudyBot.Core.Items;
 using StudyBot.Core.Review;
 using StudyBot.Core.Review.Reminders;
 using StudyBot.Core.Study;
@@ -31,6 +32,7 @@ public static class StudyCoreSetup
         builder.Services.AddSingleton<IChatInbox, StudyInbox>();
         builder.Services.AddSingleton<ReviewReminderSettings>();
         builder.Services.AddSingleton<ReviewReminderRound>();
+        builder.Services.AddSingleton<ItemAnalyzer>();
 
         // The feature list is CommandSpecs.Table: one handler per command.
         foreach (var command in CommandSpecs.Table)

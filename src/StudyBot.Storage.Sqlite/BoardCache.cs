@@ -28,8 +28,17 @@ internal sealed class BoardCache
         _boards[key] = (readAtVersion, rows);
     }
 
+    /// <summary>Posts closed in any channel so far: item analysis reads every channel's answers.</summary>
+    public long ClosedPosts => Interlocked.Read(ref _closedPosts);
+
+    private long _closedPosts;
+
     /// <summary>A post of the channel closed: its answers now count.</summary>
-    public void ChannelChanged(long channelId) => _channelVersions.AddOrUpdate(channelId, 1, (_, v) => v + 1);
+    public void ChannelChanged(long channelId)
+    {
+        _channelVersions.AddOrUpdate(channelId, 1, (_, v) => v + 1);
+        Interlocked.Increment(ref _closedPosts);
+    }
 
     /// <summary>A display name may have changed: boards everywhere may show it.</summary>
     public void NamesChanged() => Interlocked.Increment(ref _namesVersion);

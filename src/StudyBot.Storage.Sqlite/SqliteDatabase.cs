@@ -25,6 +25,7 @@ public sealed class SqliteDatabase
         }.ToString();
         GroupCommit = new SqliteGroupCommit(this);
         Users = new KnownUsers(Boards);
+        ItemTallies = new ItemTallyCache(Boards);
     }
 
     public string Path { get; }
@@ -38,6 +39,9 @@ public sealed class SqliteDatabase
 
     /// <summary>Dated boards as last read, dropped when a post closes or a name changes.</summary>
     internal BoardCache Boards { get; } = new();
+
+    /// <summary>Item analysis tallies as last read, dropped when any post closes.</summary>
+    internal ItemTallyCache ItemTallies { get; }
 
     /// <summary>
     /// Caps the file at this many pages on every connection opened from now on (SQLite's

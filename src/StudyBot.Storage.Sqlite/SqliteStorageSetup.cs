@@ -31,6 +31,7 @@ public static class SqliteStorageSetup
         builder.Services.AddSingleton<IPracticeStore, SqlitePracticeStore>();
         builder.Services.AddSingleton<IReviewStore, SqliteReviewStore>();
         builder.Services.AddSingleton<IReviewReminderStore, SqliteReviewReminderStore>();
+        builder.Services.AddSingleton<IItemAnalysisQueries, SqliteItemAnalysisQueries>();
         return builder;
     }
 }

@@ -19,6 +19,8 @@ public interface IStorageUnderTest : IAsyncDisposable
     IReviewStore Reviews { get; }
     IReviewReminderStore Reminders { get; }
 
+    IItemAnalysisQueries Items { get; }
+
     /// <summary>
     /// A review card of the user for the question, due at <paramref name="due"/>, written as the provider's
     /// own row: the reminder contract needs cards before the card port exists in this branch.

@@ -17,6 +17,7 @@ public class StoreScenario(IStorageUnderTest storage)
     public IPracticeStore Practice => storage.Practice;
     public IReviewStore Reviews => storage.Reviews;
     public IReviewReminderStore Reminders => storage.Reminders;
+    public IItemAnalysisQueries Items => storage.Items;
 
     public Task AddReviewCardAsync(long userId, string questionId, DateTimeOffset due, bool retired = false) =>
         storage.AddReviewCardAsync(userId, questionId, due, retired);

@@ -21,6 +21,7 @@ public sealed class SqliteStorage : IStorageUnderTest, IDisposable
         Practice = new SqlitePracticeStore(Database);
         Reviews = new SqliteReviewStore(Database);
         Reminders = new SqliteReviewReminderStore(Database);
+        Items = new SqliteItemAnalysisQueries(Database);
     }
 
     public SqliteDatabase Database { get; }
@@ -31,6 +32,7 @@ public sealed class SqliteStorage : IStorageUnderTest, IDisposable
     public SqlitePracticeStore Practice { get; }
     public SqliteReviewStore Reviews { get; }
     public SqliteReviewReminderStore Reminders { get; }
+    public SqliteItemAnalysisQueries Items { get; }
 
     Core.Storage.IChannelStore IStorageUnderTest.Channels => Channels;
     Core.Storage.IUserStore IStorageUnderTest.Users => Users;
@@ -39,6 +41,7 @@ public sealed class SqliteStorage : IStorageUnderTest, IDisposable
     Core.Storage.IPracticeStore IStorageUnderTest.Practice => Practice;
     Core.Storage.IReviewStore IStorageUnderTest.Reviews => Reviews;
     Core.Storage.IReviewReminderStore IStorageUnderTest.Reminders => Reminders;
+    Core.Storage.IItemAnalysisQueries IStorageUnderTest.Items => Items;
 
     public async Task AddReviewCardAsync(long userId, string questionId, DateTimeOffset due, bool retired = false)
     {
