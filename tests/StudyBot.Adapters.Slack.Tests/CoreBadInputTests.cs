@@ -46,11 +46,12 @@ public sealed class CoreBadInputTests : IAsyncLifetime, IDisposable
 
         var reviews = new CardReviews(Options.Create(new ReviewOptions()), new Random(1));
         var stats = new SqliteStatsQueries(database);
+        var unrevealed = new UnrevealedAnswers(_posts);
         var inbox = new StudyInbox(
             [new HelpCommand()],
             new AnswerDesk(channels, _posts, catalog, reviews, TimeProvider.System),
-            new PracticeDesk(channels, users, stats, new SqlitePracticeStore(database), catalog, reviews, TimeProvider.System, new Random(1)),
-            new ReviewDesk(channels, users, stats, new SqliteReviewStore(database), catalog, reviews, Options.Create(new ReviewOptions()), TimeProvider.System, new Random(1)),
+            new PracticeDesk(channels, users, stats, new SqlitePracticeStore(database), catalog, reviews, TimeProvider.System, new Random(1), unrevealed),
+            new ReviewDesk(channels, users, stats, new SqliteReviewStore(database), catalog, reviews, Options.Create(new ReviewOptions()), TimeProvider.System, new Random(1), unrevealed),
             catalog,
             NullLogger<StudyInbox>.Instance);
         _slack = await FakeSlack.StartAsync();

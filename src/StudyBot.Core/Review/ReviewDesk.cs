@@ -22,8 +22,7 @@ public sealed class ReviewDesk(
     IOptions<ReviewOptions> options,
     TimeProvider clock,
     Random random,
-    // Optional so a desk wired by hand keeps its old shape; the host always gives one.
-    UnrevealedAnswers? unrevealed = null)
+    UnrevealedAnswers unrevealed)
 {
     /// <summary>A card to show: its question, its pack and the review count the buttons carry.</summary>
     private sealed record NextCard(Question Question, ContentPack Pack, int Reps, bool IsNew);
@@ -53,7 +52,7 @@ public sealed class ReviewDesk(
             return ChatReply.Private(Say.In(language, "Question removed", "삭제된 문제"),
                 Say.In(language, $"This card's question is no longer in any pack; nothing was recorded. {context.Command("review")} shows your next card.",
                     $"이 카드의 문제는 더 이상 어떤 팩에도 없어요. 기록하지 않았어요. {context.Command("review")}로 다음 카드를 보세요."));
-        if (unrevealed is not null && (await unrevealed.OpenAsync(cancellationToken)).Contains(question.Id))
+        if ((await unrevealed.OpenAsync(cancellationToken)).Contains(question.Id))
             return ChatReply.Private(Say.In(language, "Today's question", "오늘의 문제"),
                 Say.In(language, "This card's question is open as a daily question now; nothing was recorded. It comes back after the answer is revealed.",
                     "이 카드의 문제는 지금 오늘의 문제로 열려 있어요. 기록하지 않았어요. 정답이 공개된 뒤에 다시 나와요."));
@@ -124,7 +123,7 @@ public sealed class ReviewDesk(
     {
         var language = context.Language;
         var now = clock.GetUtcNow();
-        var held = unrevealed is null ? NothingHeld : await unrevealed.OpenAsync(cancellationToken);
+        var held = await unrevealed.OpenAsync(cancellationToken);
         var next = await FindNextAsync(channel, userId, now, topicIds, held, cancellationToken);
         var due = await DueAsync(userId, now, topicIds, held, cancellationToken);
         var prefix = result is { } r ? r.Text + "\n\n" : "";
@@ -145,8 +144,6 @@ public sealed class ReviewDesk(
                 : Say.In(language, $"{due.Due} due", $"복습 {due.Due}개 남음"));
         return card with { Body = prefix + card.Body, Buttons = [.. extra, .. card.Buttons] };
     }
-
-    private static readonly UnrevealedAnswers.Held NothingHeld = new(new Dictionary<string, DateTimeOffset>());
 
     /// <summary>The store's due count, or, while an open daily question holds one of the member's cards back, the same count without it.</summary>
     private async Task<DueSummary> DueAsync(long userId, DateTimeOffset now, IReadOnlyCollection<string>? topicIds, UnrevealedAnswers.Held held,

@@ -16,8 +16,7 @@ public sealed class PracticeDesk(
     CardReviews reviews,
     TimeProvider clock,
     Random random,
-    // Optional so a desk wired by hand keeps its old shape; the host always gives one.
-    UnrevealedAnswers? unrevealed = null)
+    UnrevealedAnswers unrevealed)
 {
     public async Task<ChatReply> AskAsync(CommandContext context, string? topicQuery, CancellationToken cancellationToken)
     {
@@ -38,8 +37,8 @@ public sealed class PracticeDesk(
         }
 
         // Today's open daily question is not practised: the practice reply would show its answer before the reveal.
-        var held = unrevealed is null ? null : await unrevealed.OpenAsync(cancellationToken);
-        if (held is not null && pool.Any(q => held.Contains(q.Id)))
+        var held = await unrevealed.OpenAsync(cancellationToken);
+        if (pool.Any(q => held.Contains(q.Id)))
         {
             pool = pool.Where(q => !held.Contains(q.Id)).ToList();
             if (pool.Count == 0) return TodaysQuestion(language);
@@ -59,7 +58,7 @@ public sealed class PracticeDesk(
             return ChatReply.Private(Say.In(language, "Unknown question", "알 수 없는 문제"),
                 Say.In(language, $"That practice question is not loaded any more. Try {context.Command("quiz")} again.", $"더 이상 없는 연습 문제예요. {context.Command("quiz")}를 다시 입력해 보세요."));
 
-        if (unrevealed is not null && (await unrevealed.OpenAsync(cancellationToken)).Contains(question.Id)) return TodaysQuestion(language);
+        if ((await unrevealed.OpenAsync(cancellationToken)).Contains(question.Id)) return TodaysQuestion(language);
         if (AnswerPicks.Resolve(question, click.Choice, click.EarlierChoice, language,
                 second => ButtonIds.Practice(question.Id, second, click.Choice), out var picked) is { } notYet)
             return notYet;

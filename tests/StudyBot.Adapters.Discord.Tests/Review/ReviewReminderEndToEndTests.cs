@@ -60,9 +60,10 @@ public sealed class ReviewReminderEndToEndTests(ITestOutputHelper output)
         Assert.Single(bot.Fake.RequestsTo("POST", $"channels/{Sora.DmChannel}/messages"));
         Assert.Single(bot.Fake.RequestsTo("POST", $"channels/{Dan.DmChannel}/messages"));
 
-        // Sora clicks "Start review" in the DM: the review starts there, privately.
-        var card = await bot.InteractAsync(Sora.ClickInDm("int-start", start.Id));
-        Assert.Equal((64, "Review · Amazon EBS"), (Flags(card), Title(card)));
+        // Sora clicks "Start review" in the DM: the reminder becomes her first card (UPDATE_MESSAGE, type 7).
+        var started = await bot.CallbackAsync(Sora.ClickInDm("int-start", start.Id));
+        var card = started.Json.GetProperty("data");
+        Assert.Equal((7, "Review · Amazon EBS"), (started.Json.GetProperty("type").GetInt32(), Title(card)));
         Assert.Equal("1 due", card.GetProperty("embeds")[0].GetProperty("footer").GetProperty("text").GetString());
         var right = DailyRound.ButtonsOf(card)[DailyRound.RightChoice];
         // Her answer in the DM updates that message in place.
