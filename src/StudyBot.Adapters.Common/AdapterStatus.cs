@@ -21,6 +21,15 @@ public sealed class AdapterStatus(string platform, IChatAdapterRegistry registry
 
     public void Started() => registry.Started(platform);
 
+    public void Connected() => registry.Connected(platform);
+
+    /// <summary>The connection dropped and the adapter reconnects; counted as a reconnect in the metrics.</summary>
+    public void Disconnected(string reason)
+    {
+        AdapterMetrics.Reconnects.Add(1, AdapterMetrics.On(platform));
+        registry.Disconnected(platform, reason);
+    }
+
     /// <summary>Gives up for good; later calls are ignored. <paramref name="reason"/> names the setting to fix and holds no secret.</summary>
     public void Fail(string reason)
     {

@@ -8,4 +8,14 @@ public interface IChatAdapterRegistry
 
     /// <summary>Call once when the adapter gives up for good. <paramref name="reason"/> names the setting to fix and never holds a secret.</summary>
     void Failed(string platform, string reason);
+
+    /// <summary>Call when the adapter's live connection is up (Discord READY/RESUMED, Slack hello); readiness waits for it.</summary>
+    void Connected(string platform)
+    {
+    }
+
+    /// <summary>Call when the live connection dropped and the adapter is reconnecting; <paramref name="reason"/> holds no secret.</summary>
+    void Disconnected(string platform, string reason)
+    {
+    }
 }

@@ -27,6 +27,7 @@ public sealed class ConsoleChatService(
     {
         if (!activation.IsOn) return Task.CompletedTask;
         adapters.Started(ConsoleChatPlatform.PlatformName);
+        adapters.Connected(ConsoleChatPlatform.PlatformName); // a terminal has no connection to lose
         return base.StartAsync(cancellationToken);
     }
 

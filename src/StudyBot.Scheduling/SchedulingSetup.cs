@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quartz;
+using StudyBot.Core.Health;
 using StudyBot.Core.Scheduling;
 using StudyBot.Scheduling.Jobs;
 using StudyBot.Core;
@@ -43,6 +44,7 @@ public static class SchedulingSetup
                 .WithCronSchedule("0 * * * * ?", cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
         });
         builder.Services.AddSingleton<IStudySchedule, StudySchedule>();
+        builder.Services.AddSingleton<IReadinessProbe, QuartzReadiness>();
         builder.Services.AddHostedService<ScheduleSynchronizer>();
         builder.Services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return builder;

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using StudyBot.Core.Health;
 
 namespace StudyBot.Storage.Sqlite;
 
@@ -127,6 +128,7 @@ public sealed class SqliteGroupCommit(SqliteDatabase database, int maxBatch = 51
             return false;
         }
         Interlocked.Increment(ref _batches);
+        StudyMetrics.GroupCommitBatchSize.Record(batch.Length);
         foreach (var pending in written) pending.Complete();
         return true;
     }

@@ -3,8 +3,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using StudyBot.Core.Storage;
 using StudyBot.Core;
+using StudyBot.Core.Health;
+using StudyBot.Core.Storage;
 
 namespace StudyBot.Storage.Sqlite;
 
@@ -32,6 +33,7 @@ public static class SqliteStorageSetup
         builder.Services.AddSingleton<IReviewStore, SqliteReviewStore>();
         builder.Services.AddSingleton<IReviewReminderStore, SqliteReviewReminderStore>();
         builder.Services.AddSingleton<IItemAnalysisQueries, SqliteItemAnalysisQueries>();
+        builder.Services.AddSingleton<IReadinessProbe, SqliteReadiness>();
         return builder;
     }
 }

@@ -11,6 +11,7 @@ public static class ChatAdapterRegistrySetup
     {
         builder.Services.AddSingleton<ChatAdapters>();
         builder.Services.AddSingleton<IChatAdapterRegistry>(services => services.GetRequiredService<ChatAdapters>());
+        builder.Services.AddSingleton<IChatAdapterStates>(services => services.GetRequiredService<ChatAdapters>());
         return builder;
     }
 }

@@ -8,12 +8,17 @@ namespace StudyBot;
 /// Tracks which chat adapters are running; the host's decision, not the domain's, because it stops the process. An adapter that hits a fatal error (a rejected token,
 /// Socket Mode turned off) reports it here instead of retrying forever; when no adapter is left,
 /// the application stops with exit code 1 so a supervisor (systemd, Docker) sees the failure.
+/// It also knows whether each running adapter's connection is up, for the readiness check.
 /// </summary>
-public sealed class ChatAdapters(IHostApplicationLifetime lifetime, ILogger<ChatAdapters> logger) : IChatAdapterRegistry
+public sealed class ChatAdapters(IHostApplicationLifetime lifetime, ILogger<ChatAdapters> logger) : IChatAdapterRegistry, IChatAdapterStates
 {
+    private const string Connecting = "connecting";
+
     private readonly Lock _gate = new();
     private readonly HashSet<string> _running = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _failed = new(StringComparer.OrdinalIgnoreCase);
+    // Per running or failed adapter: null when connected, else why not.
+    private readonly Dictionary<string, string?> _connection = new(StringComparer.OrdinalIgnoreCase);
 
     public void Started(string platform)
     {
@@ -21,7 +26,20 @@ public sealed class ChatAdapters(IHostApplicationLifetime lifetime, ILogger<Chat
         {
             _running.Add(platform);
             _failed.Remove(platform);
+            _connection[platform] = Connecting;
         }
+    }
+
+    public void Connected(string platform)
+    {
+        lock (_gate)
+            if (_running.Contains(platform)) _connection[platform] = null;
+    }
+
+    public void Disconnected(string platform, string reason)
+    {
+        lock (_gate)
+            if (_running.Contains(platform)) _connection[platform] = $"reconnecting: {reason}";
     }
 
     public void Failed(string platform, string reason)
@@ -31,6 +49,7 @@ public sealed class ChatAdapters(IHostApplicationLifetime lifetime, ILogger<Chat
         {
             _running.Remove(platform);
             _failed[platform] = reason;
+            _connection[platform] = $"stopped: {reason}";
             noneLeft = _running.Count == 0;
         }
         logger.LogCritical("The {Platform} adapter stopped: {Reason}", platform, reason);
@@ -53,5 +72,13 @@ public sealed class ChatAdapters(IHostApplicationLifetime lifetime, ILogger<Chat
     public bool IsRunning(string platform)
     {
         lock (_gate) return _running.Contains(platform);
+    }
+
+    public IReadOnlyList<ChatAdapterState> States
+    {
+        get
+        {
+            lock (_gate) return _connection.Select(c => new ChatAdapterState(c.Key, c.Value is null, c.Value)).OrderBy(s => s.Platform, StringComparer.Ordinal).ToList();
+        }
     }
 }

@@ -6,6 +6,7 @@ using StudyBot.Content;
 using StudyBot.Core;
 using StudyBot.Scheduling;
 using StudyBot.Storage.Sqlite;
+using StudyBot.Web;
 
 namespace StudyBot;
 
@@ -23,7 +24,8 @@ public static class StudyBotHost
             .AddStudyScheduling()
             .AddDiscord()
             .AddSlack()
-            .AddConsoleChat(); // on by itself when no other adapter is configured, wherever it stands in this list
+            .AddConsoleChat() // on by itself when no other adapter is configured, wherever it stands in this list
+            .AddStudyWeb(); // only when StudyBot:Web:Urls is set
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Content;
+using StudyBot.Core.Health;
 using StudyBot.Core.Review;
 using StudyBot.Core.Study;
 using StudyBot.Core.Text;
@@ -42,6 +43,7 @@ public sealed class StudyInbox(
         if (!CommandBinder.TryBind(handler.Spec, command, context, out var args, out var error))
             return error;
 
+        using var timing = StudyMetrics.TimeCommand(handler.Spec.Name);
         try
         {
             return await handler.RunAsync(context, args, cancellationToken);
@@ -60,6 +62,7 @@ public sealed class StudyInbox(
             logger.LogWarning("Ignored a click with an unknown button id in channel {Channel}.", context.Channel);
             return AnswerDesk.InvalidChoice(context.Language);
         }
+        using var timing = StudyMetrics.TimeCommand("button");
         try
         {
             return action switch

@@ -1,6 +1,7 @@
 using System.Globalization;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Content;
+using StudyBot.Core.Health;
 using StudyBot.Core.Review;
 using StudyBot.Core.Storage;
 using StudyBot.Core.Text;
@@ -42,6 +43,7 @@ public sealed class AnswerDesk(
             new NewAnswer(post.Id, post.ChannelId, context.User, question.TopicId, ChoiceList(picked), isCorrect, now,
                 reviews.For(post.PackId, question, isCorrect, ReviewSource.Daily, now)),
             cancellationToken);
+        if (outcome == AnswerOutcome.Recorded) StudyMetrics.AnswersRecorded.Add(1);
 
         var letters = string.Join(", ", picked.Order().Select(Question.Letter));
         var zone = TimeZones.FindOrUtc(channel.TimeZoneId);

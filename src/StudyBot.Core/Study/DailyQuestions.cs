@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Content;
+using StudyBot.Core.Health;
 using StudyBot.Core.Scheduling;
 using StudyBot.Core.Storage;
 
@@ -66,6 +67,7 @@ public sealed class DailyQuestions(
         await schedule.ScheduleCloseAsync(post.Id, post.ClosesAt, cancellationToken);
         var message = StudyCards.DailyQuestion(post, question, pack.FindTopic(question.TopicId), pack.Language, zone);
         var messageId = await platforms.Get(channel.Address.Platform).PostAsync(channel.Address.ChannelId, message, cancellationToken);
+        StudyMetrics.PostsSent.Add(1, new KeyValuePair<string, object?>("platform", channel.Address.Platform));
         await posts.SetMessageIdAsync(post.Id, messageId, cancellationToken);
         logger.LogInformation("Posted question {Question} in channel {Channel} (post {Post}).", question.Id, channel.Address, post.Id);
         return (DailyPostOutcome.Posted, post with { MessageId = messageId });

@@ -21,7 +21,7 @@ internal sealed class GatewayClient(
     ILogger<GatewayClient> logger)
 {
     private readonly TaskCompletionSource<string> _applicationId = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Channel<GatewayDispatch> _dispatches = GatewayDispatches.Create();
+    private readonly Channel<GatewayDispatch> _dispatches = AdapterMetrics.TrackQueue(DiscordAdapterId.Value, GatewayDispatches.Create());
 
     /// <summary>Completes with the application id from the first READY (command registration waits for it).</summary>
     public Task<string> ApplicationId => _applicationId.Task;
@@ -38,7 +38,7 @@ internal sealed class GatewayClient(
             new ReconnectBackoff(settings.ReconnectBaseDelay, settings.ReconnectMaxDelay, Random.Shared.NextDouble),
             new IdentifyBudget(api.GetGatewayBotAsync, settings.IdentifySpacing, clock, logger));
         var connection = new GatewayConnection(settings, run.Session, _dispatches.Writer, clock, Random.Shared.NextDouble,
-            id => _applicationId.TrySetResult(id), logger);
+            id => _applicationId.TrySetResult(id), logger, status.Connected);
 
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -50,6 +50,7 @@ internal sealed class GatewayClient(
                 status.Fail(outcome.Reason);
                 return;
             }
+            status.Disconnected(outcome.Reason);
             await AfterConnectionAsync(run, outcome, cancellationToken);
         }
     }

@@ -17,7 +17,8 @@ internal sealed class GatewayConnection(
     TimeProvider clock,
     Func<double> random,
     Action<string> onReady,
-    ILogger logger)
+    ILogger logger,
+    Action? onLive = null)
 {
     private const int NormalClosure = 1000;
     // Any code but 1000/1001 keeps the session resumable; 4000 is the gateway's own "unknown error".
@@ -148,6 +149,7 @@ internal sealed class GatewayConnection(
                 break;
             case "RESUMED":
                 _healthy = true;
+                onLive?.Invoke();
                 logger.Resumed(session.Sequence);
                 break;
             default:
@@ -168,6 +170,7 @@ internal sealed class GatewayConnection(
         }
         session.Started(sessionId, resumeUrl);
         _healthy = true;
+        onLive?.Invoke();
         logger.Connected(data.Child("user")?.Text("username"), options.ShardId, options.ShardCount);
         if (data.Child("application")?.Text("id") is { Length: > 0 } applicationId)
             onReady(applicationId);

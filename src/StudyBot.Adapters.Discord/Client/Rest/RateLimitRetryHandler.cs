@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using System.Net;
+using StudyBot.Adapters.Common;
 
 namespace StudyBot.Adapters.Discord.Client.Rest;
 
@@ -14,6 +15,7 @@ internal sealed class RateLimitRetryHandler(IOptions<DiscordOptions> options) : 
         for (var attempt = 0; ; attempt++)
         {
             var response = await base.SendAsync(request, cancellationToken);
+            AdapterMetrics.CountResponse(DiscordAdapterId.Value, response.StatusCode);
             if (response.StatusCode != HttpStatusCode.TooManyRequests) return response;
             response.Dispose();
             if (attempt >= options.Value.MaxRateLimitRetries)

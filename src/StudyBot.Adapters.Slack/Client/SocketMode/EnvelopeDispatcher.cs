@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using StudyBot.Adapters.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,8 @@ internal sealed class EnvelopeDispatcher(
     ILogger<EnvelopeDispatcher> logger)
 {
     private readonly Dictionary<string, IEnvelopeHandler> _handlers = handlers.ToDictionary(h => h.EnvelopeType, StringComparer.Ordinal);
-    private readonly Channel<SocketEnvelope> _queue = Channel.CreateUnbounded<SocketEnvelope>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly Channel<SocketEnvelope> _queue = AdapterMetrics.TrackQueue(SlackAdapterId.Value,
+        Channel.CreateUnbounded<SocketEnvelope>(new UnboundedChannelOptions { SingleReader = false }));
     private readonly RecentEnvelopeIds _seen = new(clock);
     private readonly SlackOptions _options = options.Value;
 

@@ -98,6 +98,7 @@ internal sealed class SocketModeService(
                 (next, var numConnections) = await connector.ConnectAsync(cancellationToken);
                 Track(next);
                 OnHello(next, numConnections);
+                status.Connected();
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -124,12 +125,14 @@ internal sealed class SocketModeService(
                     return;
                 case EndKind.TooManyWebsockets:
                     logger.TooManyWebsockets();
+                    status.Disconnected("too many Socket Mode connections");
                     _ = RetireAsync(live);
                     live = null;
                     await Task.Delay(backoff.Next(), clock, cancellationToken);
                     break;
                 default:
                     logger.ConnectionEnded(live.Number, end.Kind, end.Detail);
+                    status.Disconnected($"the Socket Mode connection ended ({end.Kind})");
                     _ = RetireAsync(live);
                     live = null;
                     await Task.Delay(backoff.Next(), clock, cancellationToken);

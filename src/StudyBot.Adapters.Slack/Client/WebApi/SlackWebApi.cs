@@ -150,6 +150,7 @@ internal sealed class SlackWebApi(
             // The permit is held only around the request itself: never through a Retry-After wait.
             using (pacedPerWorkspace ? await workspacePacer.WaitTurnAsync(cancellationToken) : null)
                 response = await client.SendAsync(request, cancellationToken);
+            AdapterMetrics.CountResponse(SlackAdapterId.Value, response.StatusCode);
             if (response.StatusCode != HttpStatusCode.TooManyRequests) return response;
             if (attempt >= maxRetries) return response;
 
