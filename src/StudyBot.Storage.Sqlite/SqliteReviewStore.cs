@@ -68,29 +68,31 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore
         return new(RegradeOutcome.Regraded, questionId, after);
     }
 
-    public async Task<StoredCard?> NextDueAsync(long userId, DateTimeOffset now, IReadOnlyCollection<string>? topicIds, CancellationToken cancellationToken)
+    public async Task<StoredCard?> NextDueAsync(long userId, DateTimeOffset now, IReadOnlyCollection<string>? topicIds, IReadOnlyCollection<string> heldQuestionIds,
+        CancellationToken cancellationToken)
     {
         await using var connection = database.Open();
         var row = await connection.QueryFirstOrDefaultAsync<CardRow>(new CommandDefinition(
             $"""
             SELECT {CardColumns} FROM review_cards INDEXED BY review_cards_due
-            WHERE user_id = @userId AND retired = 0 AND due <= @now {TopicFilter(topicIds)}
+            WHERE user_id = @userId AND retired = 0 AND due <= @now {TopicFilter(topicIds)} {HeldFilter(heldQuestionIds)}
             ORDER BY due LIMIT 1
             """,
-            new { userId, now = Time.ToMs(now), topicIds }, cancellationToken: cancellationToken));
+            new { userId, now = Time.ToMs(now), topicIds, heldQuestionIds }, cancellationToken: cancellationToken));
         return row?.ToCard();
     }
 
-    public async Task<DueSummary> DueAsync(long userId, DateTimeOffset now, IReadOnlyCollection<string>? topicIds, CancellationToken cancellationToken)
+    public async Task<DueSummary> DueAsync(long userId, DateTimeOffset now, IReadOnlyCollection<string>? topicIds, IReadOnlyCollection<string> heldQuestionIds,
+        CancellationToken cancellationToken)
     {
         await using var connection = database.Open();
         var (due, next) = await connection.QuerySingleAsync<(long, long?)>(new CommandDefinition(
             $"""
             SELECT
-                (SELECT COUNT(*) FROM review_cards INDEXED BY review_cards_due WHERE user_id = @userId AND retired = 0 AND due <= @now {TopicFilter(topicIds)}),
-                (SELECT MIN(due) FROM review_cards INDEXED BY review_cards_due WHERE user_id = @userId AND retired = 0 AND due > @now {TopicFilter(topicIds)})
+                (SELECT COUNT(*) FROM review_cards INDEXED BY review_cards_due WHERE user_id = @userId AND retired = 0 AND due <= @now {TopicFilter(topicIds)} {HeldFilter(heldQuestionIds)}),
+                (SELECT MIN(due) FROM review_cards INDEXED BY review_cards_due WHERE user_id = @userId AND retired = 0 AND due > @now {TopicFilter(topicIds)} {HeldFilter(heldQuestionIds)})
             """,
-            new { userId, now = Time.ToMs(now), topicIds }, cancellationToken: cancellationToken));
+            new { userId, now = Time.ToMs(now), topicIds, heldQuestionIds }, cancellationToken: cancellationToken));
         return new DueSummary((int)due, Time.FromMs(next));
     }
 
@@ -168,6 +170,8 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore
 
     /// <summary>Dapper expands <c>IN @topicIds</c> into one parameter per topic.</summary>
     private static string TopicFilter(IReadOnlyCollection<string>? topicIds) => topicIds is null ? "" : "AND topic_id IN @topicIds";
+
+    private static string HeldFilter(IReadOnlyCollection<string> heldQuestionIds) => heldQuestionIds.Count == 0 ? "" : "AND question_id NOT IN @heldQuestionIds";
 
     private sealed record CardRow(
         string QuestionId, string PackId, string TopicId, long State, double Stability, double Difficulty, long Due, long? LastReview,

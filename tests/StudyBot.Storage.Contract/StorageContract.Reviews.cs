@@ -26,11 +26,11 @@ public abstract partial class StorageContract
         await Store.Reviews.ReviewAsync(StoreScenario.User("alice"), Review("q2", Rating.Good, T0), 0, default);
 
         Assert.Equal(AnswerOutcome.Recorded, outcome);
-        Assert.Null(await Store.Reviews.NextDueAsync(alice, T0.AddHours(12), null, default));
-        var due = await Store.Reviews.NextDueAsync(alice, T0.AddDays(5), null, default);
+        Assert.Null(await Store.Reviews.NextDueAsync(alice, T0.AddHours(12), null, [], default));
+        var due = await Store.Reviews.NextDueAsync(alice, T0.AddDays(5), null, [], default);
         Assert.Equal(("q1", Rating.Again, 1), (due!.QuestionId, due.LastRating, due.Memory.Reps));
-        Assert.Equal(new DueSummary(2, null), await Store.Reviews.DueAsync(alice, T0.AddDays(5), null, default));
-        Assert.Equal(new DueSummary(0, T0.AddMinutes(1).AddDays(1)), await Store.Reviews.DueAsync(alice, T0.AddHours(1), null, default));
+        Assert.Equal(new DueSummary(2, null), await Store.Reviews.DueAsync(alice, T0.AddDays(5), null, [], default));
+        Assert.Equal(new DueSummary(0, T0.AddMinutes(1).AddDays(1)), await Store.Reviews.DueAsync(alice, T0.AddHours(1), null, [], default));
         Assert.Equal(["pack"], await Store.Reviews.AnsweredPackIdsAsync(alice, default));
     }
 
@@ -115,7 +115,7 @@ public abstract partial class StorageContract
         Assert.Equal(1, await Store.Reviews.SyncRetiredAsync(["kept", "other"], default));
 
         Assert.Equal(["kept"], (await Store.Reviews.CardsAsync(gina, default)).Select(c => c.QuestionId));
-        Assert.Equal(1, (await Store.Reviews.DueAsync(gina, T0.AddDays(2), null, default)).Due);
+        Assert.Equal(1, (await Store.Reviews.DueAsync(gina, T0.AddDays(2), null, [], default)).Due);
         Assert.Contains("gone", await Store.Reviews.CardQuestionIdsAsync(gina, default));
 
         Assert.Equal(1, await Store.Reviews.SyncRetiredAsync(["kept", "gone"], default));
@@ -130,9 +130,27 @@ public abstract partial class StorageContract
         await Store.Reviews.ReviewAsync(user, Review("q1", Rating.Again, T0, topic: "ebs"), 0, default);
         await Store.Reviews.ReviewAsync(user, Review("q2", Rating.Again, T0.AddHours(1), topic: "s3"), 0, default);
 
-        var due = await Store.Reviews.NextDueAsync(hana, T0.AddDays(2), ["s3"], default);
+        var due = await Store.Reviews.NextDueAsync(hana, T0.AddDays(2), ["s3"], [], default);
 
         Assert.Equal("q2", due!.QuestionId);
-        Assert.Equal(1, (await Store.Reviews.DueAsync(hana, T0.AddDays(2), ["s3"], default)).Due);
+        Assert.Equal(1, (await Store.Reviews.DueAsync(hana, T0.AddDays(2), ["s3"], [], default)).Due);
+    }
+
+    [Fact]
+    public async Task Held_questions_are_left_out_of_the_next_card_and_the_due_count()
+    {
+        var ivy = await Store.UserAsync("ivy");
+        var user = StoreScenario.User("ivy");
+        await Store.Reviews.ReviewAsync(user, Review("q1", Rating.Again, T0), 0, default);
+        await Store.Reviews.ReviewAsync(user, Review("q2", Rating.Again, T0.AddHours(1)), 0, default);
+        await Store.Reviews.ReviewAsync(user, Review("q3", Rating.Good, T0.AddHours(2)), 0, default);
+        var at = T0.AddDays(2);
+        var unheld = await Store.Reviews.DueAsync(ivy, at, null, [], default);
+
+        Assert.Equal("q1", (await Store.Reviews.NextDueAsync(ivy, at, null, [], default))!.QuestionId);
+        Assert.Equal("q2", (await Store.Reviews.NextDueAsync(ivy, at, null, ["q1", "elsewhere"], default))!.QuestionId);
+        Assert.Null(await Store.Reviews.NextDueAsync(ivy, at, null, ["q1", "q2"], default));
+        Assert.Equal(unheld.Due - 1, (await Store.Reviews.DueAsync(ivy, at, null, ["q1"], default)).Due);
+        Assert.Equal(unheld.NextDue, (await Store.Reviews.DueAsync(ivy, at, null, ["q1"], default)).NextDue);
     }
 }

@@ -125,7 +125,7 @@ public sealed class ReviewDesk(
         var now = clock.GetUtcNow();
         var held = await unrevealed.OpenAsync(cancellationToken);
         var next = await FindNextAsync(channel, userId, now, topicIds, held, cancellationToken);
-        var due = await DueAsync(userId, now, topicIds, held, cancellationToken);
+        var due = await store.DueAsync(userId, now, topicIds, held.QuestionIds, cancellationToken);
         var prefix = result is { } r ? r.Text + "\n\n" : "";
         var extra = result?.Buttons ?? [];
         if (next is null)
@@ -145,32 +145,12 @@ public sealed class ReviewDesk(
         return card with { Body = prefix + card.Body, Buttons = [.. extra, .. card.Buttons] };
     }
 
-    /// <summary>The store's due count, or, while an open daily question holds one of the member's cards back, the same count without it.</summary>
-    private async Task<DueSummary> DueAsync(long userId, DateTimeOffset now, IReadOnlyCollection<string>? topicIds, UnrevealedAnswers.Held held,
-        CancellationToken cancellationToken)
-    {
-        if (held.IsEmpty) return await store.DueAsync(userId, now, topicIds, cancellationToken);
-        var shown = held.Without(await store.CardsAsync(userId, cancellationToken)).Where(c => topicIds is null || topicIds.Contains(c.TopicId)).ToList();
-        return new DueSummary(shown.Count(c => c.Memory.Due <= now), shown.Where(c => c.Memory.Due > now).Select(c => (DateTimeOffset?)c.Memory.Due).Min());
-    }
-
-    /// <summary>The store's next due card, or the next one after it when it is held back.</summary>
-    private async Task<StoredCard?> NextDueAsync(long userId, DateTimeOffset now, IReadOnlyCollection<string>? topicIds, UnrevealedAnswers.Held held,
-        CancellationToken cancellationToken)
-    {
-        var due = await store.NextDueAsync(userId, now, topicIds, cancellationToken);
-        if (due is null || !held.Contains(due.QuestionId)) return due;
-        return held.Without(await store.CardsAsync(userId, cancellationToken))
-            .Where(c => c.Memory.Due <= now && (topicIds is null || topicIds.Contains(c.TopicId)))
-            .OrderBy(c => c.Memory.Due).ThenBy(c => c.QuestionId, StringComparer.Ordinal).FirstOrDefault();
-    }
-
     private async Task<NextCard?> FindNextAsync(ChannelSettings channel, long userId, DateTimeOffset now, IReadOnlyCollection<string>? topicIds,
         UnrevealedAnswers.Held held, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            if (await NextDueAsync(userId, now, topicIds, held, cancellationToken) is not { } due) break;
+            if (await store.NextDueAsync(userId, now, topicIds, held.QuestionIds, cancellationToken) is not { } due) break;
             var pack = catalog.Find(due.PackId) is { } p && p.FindQuestion(due.QuestionId) is not null ? p : catalog.FindQuestionPack(due.QuestionId);
             if (pack?.FindQuestion(due.QuestionId) is { } question) return new NextCard(question, pack, due.Memory.Reps, false);
             // A question removed since start: retire the cards of every question no longer loaded, then look again.

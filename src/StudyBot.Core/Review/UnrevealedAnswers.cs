@@ -19,7 +19,8 @@ public sealed class UnrevealedAnswers(IPostStore posts)
 
     public sealed record Held(IReadOnlyDictionary<string, DateTimeOffset> OpenedAt)
     {
-        public bool IsEmpty => OpenedAt.Count == 0;
+        /// <summary>The held questions, for the store to leave out.</summary>
+        public IReadOnlyCollection<string> QuestionIds { get; } = [.. OpenedAt.Keys];
 
         public bool Contains(string questionId) => OpenedAt.ContainsKey(questionId);
 

@@ -23,11 +23,16 @@ public interface IReviewStore
     /// </summary>
     Task<RegradeResult> RegradeAsync(ChatUser user, long reviewId, Rating rating, ScheduleCard schedule, CancellationToken cancellationToken);
 
-    /// <summary>The member's card due earliest, if due at <paramref name="now"/>, within <paramref name="topicIds"/> when given.</summary>
-    Task<StoredCard?> NextDueAsync(long userId, DateTimeOffset now, IReadOnlyCollection<string>? topicIds, CancellationToken cancellationToken);
+    /// <summary>
+    /// The member's card due earliest, if due at <paramref name="now"/>, within <paramref name="topicIds"/> when given,
+    /// leaving out the cards of <paramref name="heldQuestionIds"/> (questions whose answer is not revealed yet).
+    /// </summary>
+    Task<StoredCard?> NextDueAsync(long userId, DateTimeOffset now, IReadOnlyCollection<string>? topicIds, IReadOnlyCollection<string> heldQuestionIds,
+        CancellationToken cancellationToken);
 
-    /// <summary>How many of the member's cards are due at <paramref name="now"/>, and when the first card not yet due comes due.</summary>
-    Task<DueSummary> DueAsync(long userId, DateTimeOffset now, IReadOnlyCollection<string>? topicIds, CancellationToken cancellationToken);
+    /// <summary>How many of the member's cards are due at <paramref name="now"/>, and when the first card not yet due comes due (same filters as <see cref="NextDueAsync"/>).</summary>
+    Task<DueSummary> DueAsync(long userId, DateTimeOffset now, IReadOnlyCollection<string>? topicIds, IReadOnlyCollection<string> heldQuestionIds,
+        CancellationToken cancellationToken);
 
     /// <summary>Every card of the member that is not retired.</summary>
     Task<IReadOnlyList<StoredCard>> CardsAsync(long userId, CancellationToken cancellationToken);

@@ -38,11 +38,8 @@ public sealed class PracticeDesk(
 
         // Today's open daily question is not practised: the practice reply would show its answer before the reveal.
         var held = await unrevealed.OpenAsync(cancellationToken);
-        if (pool.Any(q => held.Contains(q.Id)))
-        {
-            pool = pool.Where(q => !held.Contains(q.Id)).ToList();
-            if (pool.Count == 0) return TodaysQuestion(language);
-        }
+        pool = pool.Where(q => !held.Contains(q.Id)).ToList();
+        if (pool.Count == 0) return TodaysQuestion(language);
 
         var userId = await users.GetOrAddAsync(context.User, cancellationToken);
         var accuracy = await stats.TopicAccuracyAsync(userId, cancellationToken);

@@ -51,7 +51,7 @@ public static class ReviewNextBench
             else if (reply.Message.Title == "Nothing to review") nothingDue.Add(elapsed);
             else throw new InvalidOperationException($"/review answered \"{reply.Message.Title}\": {reply.Message.Body}");
         }
-        var storeCall = await Latencies.OfAsync(Warmup, Iterations, () => store.NextDueAsync(userIds[random.Next(Members)], DateTimeOffset.UtcNow, null, default));
+        var storeCall = await Latencies.OfAsync(Warmup, Iterations, () => store.NextDueAsync(userIds[random.Next(Members)], DateTimeOffset.UtcNow, null, [], default));
         using var connection = database.Open();
         var naive = Latencies.Of(Warmup / 4, NaiveIterations, () => NaiveNext(connection, userIds[random.Next(Members)], DateTimeOffset.UtcNow));
 
@@ -61,7 +61,7 @@ public static class ReviewNextBench
         {
             var user = userIds[random.Next(Members)];
             var now = DateTimeOffset.UtcNow;
-            if ((await store.NextDueAsync(user, now, null, default))?.QuestionId != NaiveNext(connection, user, now)) mismatches++;
+            if ((await store.NextDueAsync(user, now, null, [], default))?.QuestionId != NaiveNext(connection, user, now)) mismatches++;
         }
         var ok = mismatches == 0 && cards == (long)Members * pack.Questions.Count;
         var check = ok ? $"{cards:N0} cards; the store and the naive scan agreed on {Checks} members" : $"CHECK FAILED: {mismatches} of {Checks} members answered differently, {cards:N0} cards";
