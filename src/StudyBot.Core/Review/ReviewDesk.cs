@@ -41,7 +41,7 @@ public sealed class ReviewDesk(
                     Say.In(language, $"I know no topic \"{topicQuery}\". Try {context.Command("review")} alone.", $"\"{topicQuery}\" 주제를 찾지 못했어요. {context.Command("review")}만 입력해 보세요."));
         }
         var userId = await users.GetOrAddAsync(context.User, cancellationToken);
-        return new ChatReply(await NextMessageAsync(context, channel, userId, topicIds, null, cancellationToken), true);
+        return new ChatReply(await NextMessageAsync(context, channel, userId, topicIds, null, await unrevealed.OpenAsync(cancellationToken), cancellationToken), true);
     }
 
     public async Task<ChatReply> AnswerAsync(CommandContext context, ButtonAction.ReviewAnswer click, CancellationToken cancellationToken)
@@ -52,7 +52,8 @@ public sealed class ReviewDesk(
             return ChatReply.Private(Say.In(language, "Question removed", "삭제된 문제"),
                 Say.In(language, $"This card's question is no longer in any pack; nothing was recorded. {context.Command("review")} shows your next card.",
                     $"이 카드의 문제는 더 이상 어떤 팩에도 없어요. 기록하지 않았어요. {context.Command("review")}로 다음 카드를 보세요."));
-        if ((await unrevealed.OpenAsync(cancellationToken)).Contains(question.Id))
+        var held = await unrevealed.OpenAsync(cancellationToken);
+        if (held.Contains(question.Id))
             return ChatReply.Private(Say.In(language, "Today's question", "오늘의 문제"),
                 Say.In(language, "This card's question is open as a daily question now; nothing was recorded. It comes back after the answer is revealed.",
                     "이 카드의 문제는 지금 오늘의 문제로 열려 있어요. 기록하지 않았어요. 정답이 공개된 뒤에 다시 나와요."));
@@ -79,7 +80,7 @@ public sealed class ReviewDesk(
             ? [new(ButtonIds.Regrade(result.ReviewId, Rating.Hard), Say.In(language, "That was hard", "어려웠어요")),
                new(ButtonIds.Regrade(result.ReviewId, Rating.Easy), Say.In(language, "That was easy", "쉬웠어요"))]
             : [];
-        var next = await NextMessageAsync(context, channel, userId, null, (header, regrade), cancellationToken);
+        var next = await NextMessageAsync(context, channel, userId, null, (header, regrade), held, cancellationToken);
         return new ChatReply(next, true, ReplacesClicked: true);
     }
 
@@ -113,17 +114,16 @@ public sealed class ReviewDesk(
         var header = $"**{marked}.** " + Say.In(language, $"Next review of this card: {interval}.", $"이 카드의 다음 복습: {interval}.");
         var channel = await channels.GetOrAddAsync(context.Channel, cancellationToken);
         var userId = await users.GetOrAddAsync(context.User, cancellationToken);
-        var next = await NextMessageAsync(context, channel, userId, null, (header, []), cancellationToken);
+        var next = await NextMessageAsync(context, channel, userId, null, (header, []), await unrevealed.OpenAsync(cancellationToken), cancellationToken);
         return new ChatReply(next, true, ReplacesClicked: true);
     }
 
     /// <summary>The next card (with how many are due), or what to do when nothing is left; <paramref name="result"/> heads it after an answer.</summary>
     private async Task<ChatMessage> NextMessageAsync(CommandContext context, ChannelSettings channel, long userId, IReadOnlyCollection<string>? topicIds,
-        (string Text, IReadOnlyList<ChatButton> Buttons)? result, CancellationToken cancellationToken)
+        (string Text, IReadOnlyList<ChatButton> Buttons)? result, UnrevealedAnswers.Held held, CancellationToken cancellationToken)
     {
         var language = context.Language;
         var now = clock.GetUtcNow();
-        var held = await unrevealed.OpenAsync(cancellationToken);
         var next = await FindNextAsync(channel, userId, now, topicIds, held, cancellationToken);
         var due = await store.DueAsync(userId, now, topicIds, held.QuestionIds, cancellationToken);
         var prefix = result is { } r ? r.Text + "\n\n" : "";
