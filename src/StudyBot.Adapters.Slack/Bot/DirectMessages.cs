@@ -37,10 +37,7 @@ internal sealed class DirectMessages(
         try
         {
             var channelId = await channels.OpenAsync(userId, cancellationToken, UnreachableErrors);
-            var body = BlockKitRenderer.Render(message);
-            body["channel"] = channelId;
-            body["unfurl_links"] = false;
-            body["unfurl_media"] = false;
+            var body = BlockKitRenderer.RenderPost(message, channelId);
             await pacer.WaitTurnAsync(channelId, cancellationToken);
             await api.CallAsync("chat.postMessage", body, cancellationToken, UnreachableErrors);
             return DirectMessageResult.Sent;

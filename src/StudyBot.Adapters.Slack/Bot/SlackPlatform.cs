@@ -19,10 +19,7 @@ internal sealed class SlackPlatform(SlackWebApi api, ChannelPacer pacer, DirectM
     public async Task<string> PostAsync(string channelId, ChatMessage message, CancellationToken cancellationToken)
     {
         status.ThrowIfFailed();
-        var body = BlockKitRenderer.Render(message);
-        body["channel"] = channelId;
-        body["unfurl_links"] = false;
-        body["unfurl_media"] = false;
+        var body = BlockKitRenderer.RenderPost(message, channelId);
         await pacer.WaitTurnAsync(channelId, cancellationToken);
         var result = await api.CallAsync("chat.postMessage", body, cancellationToken);
         return result.TryGetProperty("ts", out var ts) && ts.GetString() is { Length: > 0 } id

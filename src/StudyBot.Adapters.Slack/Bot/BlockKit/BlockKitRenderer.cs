@@ -21,6 +21,16 @@ internal static class BlockKitRenderer
     private const int MaxButtonText = 75;
     private const int MaxFallbackText = 3000;
 
+    /// <summary>A chat.postMessage body for <paramref name="channelId"/>: link previews off, since a question or a card is not about the links in it.</summary>
+    public static JsonObject RenderPost(ChatMessage message, string channelId)
+    {
+        var body = Render(message);
+        body["channel"] = channelId;
+        body["unfurl_links"] = false;
+        body["unfurl_media"] = false;
+        return body;
+    }
+
     /// <summary>The message body for chat.postMessage, chat.update, chat.postEphemeral and response_url: <c>text</c> (the notification fallback) and <c>blocks</c>.</summary>
     public static JsonObject Render(ChatMessage message)
     {
