@@ -1,6 +1,7 @@
 using Quartz;
 using StudyBot.Core.Storage;
 using StudyBot.Scheduling.Jobs;
+using StudyBot.Core.Study;
 using ChannelZones = StudyBot.Core.Study.TimeZones;
 
 namespace StudyBot.Scheduling;
@@ -24,10 +25,14 @@ internal sealed record ChannelTrigger(TriggerKey Key, JobKey Job, long ChannelId
     }
 
     // FireAndProceed: after downtime the missed post fires once at start-up; the job posts it only if
-    // today's post time has passed and today has no post yet.
+    // today is a study day, today's post time has passed and today has no post yet. Every day keeps the
+    // cron it always had, so an upgrade leaves those triggers as they are.
     public static ChannelTrigger Daily(ChannelSettings channel) =>
         new(StudySchedule.DailyKey(channel.Id), PostDailyQuestionJob.Key, channel.Id,
-            $"0 {channel.PostTime.Minute} {channel.PostTime.Hour} * * ?", ChannelZones.FindOrUtc(channel.TimeZoneId), CronTriggerMisfireInstruction.FireAndProceed);
+            channel.PostDays == StudyDays.Daily
+                ? $"0 {channel.PostTime.Minute} {channel.PostTime.Hour} * * ?"
+                : $"0 {channel.PostTime.Minute} {channel.PostTime.Hour} ? * {channel.PostDays.CronDayOfWeek}",
+            ChannelZones.FindOrUtc(channel.TimeZoneId), CronTriggerMisfireInstruction.FireAndProceed);
 
     // DoNothing: a board missed while the bot was down is skipped; a late board would show the wrong week.
     public static ChannelTrigger Weekly(ChannelSettings channel) =>

@@ -18,7 +18,7 @@ public sealed class SqliteChannelStore(SqliteDatabase database, IOptions<StudyOp
 
     private const string Columns =
         "id AS Id, platform AS Platform, external_id AS ExternalId, enabled AS Enabled, post_time AS PostTime, time_zone AS TimeZone, " +
-        "pack_id AS PackId, leaderboard_enabled AS LeaderboardEnabled, leaderboard_day AS LeaderboardDay, leaderboard_time AS LeaderboardTime";
+        "pack_id AS PackId, leaderboard_enabled AS LeaderboardEnabled, leaderboard_day AS LeaderboardDay, leaderboard_time AS LeaderboardTime, post_days AS PostDays";
 
     public async Task<ChannelSettings> GetOrAddAsync(ChannelAddress address, CancellationToken cancellationToken)
     {
@@ -64,7 +64,8 @@ public sealed class SqliteChannelStore(SqliteDatabase database, IOptions<StudyOp
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE channels SET enabled = @Enabled, post_time = @PostTime, time_zone = @TimeZoneId, pack_id = @PackId,
-                leaderboard_enabled = @LeaderboardEnabled, leaderboard_day = @LeaderboardDay, leaderboard_time = @LeaderboardTime
+                leaderboard_enabled = @LeaderboardEnabled, leaderboard_day = @LeaderboardDay, leaderboard_time = @LeaderboardTime,
+                post_days = @PostDays
             WHERE id = @Id
             """,
             new
@@ -77,6 +78,7 @@ public sealed class SqliteChannelStore(SqliteDatabase database, IOptions<StudyOp
                 settings.LeaderboardEnabled,
                 LeaderboardDay = (int)settings.LeaderboardDay,
                 LeaderboardTime = Hhmm(settings.LeaderboardTime),
+                PostDays = settings.PostDays.Bits,
             },
             cancellationToken: cancellationToken));
         _byId.Forget(settings.Id);
@@ -93,12 +95,13 @@ public sealed class SqliteChannelStore(SqliteDatabase database, IOptions<StudyOp
     private static string Hhmm(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     private sealed record ChannelRow(long Id, string Platform, string ExternalId, long Enabled, string PostTime, string TimeZone,
-        string? PackId, long LeaderboardEnabled, long LeaderboardDay, string LeaderboardTime)
+        string? PackId, long LeaderboardEnabled, long LeaderboardDay, string LeaderboardTime, long PostDays)
     {
         public ChannelSettings ToSettings() => new(
             Id, new ChannelAddress(Platform, ExternalId), Enabled != 0,
             TimeOnly.ParseExact(PostTime, "HH:mm", CultureInfo.InvariantCulture), TimeZone, PackId,
             LeaderboardEnabled != 0, (DayOfWeek)LeaderboardDay,
-            TimeOnly.ParseExact(LeaderboardTime, "HH:mm", CultureInfo.InvariantCulture));
+            TimeOnly.ParseExact(LeaderboardTime, "HH:mm", CultureInfo.InvariantCulture),
+            StudyDays.FromBits((int)PostDays));
     }
 }

@@ -23,7 +23,7 @@ public class CommandContextTests
     {
         var help = HelpCommand.Build(On("/study ")).Body;
         Assert.Contains("**/study topic <query>**", help, StringComparison.Ordinal);
-        Assert.Contains("**/study setup <HH:mm> <time zone> [pack]**", help, StringComparison.Ordinal);
+        Assert.Contains("**/study setup <HH:mm> <time zone> [pack] [days]**", help, StringComparison.Ordinal);
         Assert.DoesNotContain("/study study", help, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using StudyBot.Core.Study;
 using Quartz;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Storage;
@@ -8,7 +9,7 @@ namespace StudyBot.Scheduling.Tests;
 public class TriggerTimeTests
 {
     private static ChannelSettings Channel(string zone, int hour, int minute = 0) =>
-        new(7, new ChannelAddress("test", "c"), true, new TimeOnly(hour, minute), zone, null, true, DayOfWeek.Sunday, new TimeOnly(20, 0));
+        new(7, new ChannelAddress("test", "c"), true, new TimeOnly(hour, minute), zone, null, true, DayOfWeek.Sunday, new TimeOnly(20, 0), StudyDays.Daily);
 
     private static List<DateTimeOffset> FireTimes(ITrigger trigger, DateTimeOffset after, int count)
     {
@@ -67,5 +68,46 @@ public class TriggerTimeTests
         var times = FireTimes(ChannelTrigger.Weekly(channel).Build(new ShiftedClock(start)), start, 2);
 
         Assert.Equal([new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero)], times);
+    }
+
+    [Fact]
+    public void A_mon_wed_fri_channel_fires_on_those_local_days_only()
+    {
+        // Saturday 21 November 2026; 09:00 Seoul is 00:00 UTC the same day.
+        var start = new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero);
+        var channel = Channel("Asia/Seoul", 9) with { PostDays = StudyDays.Of(DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday) };
+
+        var times = FireTimes(ChannelTrigger.Daily(channel).Build(new ShiftedClock(start)), start, 4);
+
+        Assert.Equal([
+            new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero),
+        ], times);
+    }
+
+    [Fact]
+    public void Weekdays_in_new_york_skip_the_weekend_on_local_days_not_utc_days()
+    {
+        // 20:00 New York is 01:00 UTC the next day: Thursday's and Friday's posts fall on UTC Friday and
+        // Saturday, and the local weekend is skipped, not the UTC one.
+        var start = new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero);
+        var channel = Channel("America/New_York", 20) with { PostDays = StudyDays.Weekdays };
+
+        var times = FireTimes(ChannelTrigger.Daily(channel).Build(new ShiftedClock(start)), start, 3);
+
+        Assert.Equal([
+            new DateTimeOffset(2026, 11, 27, 1, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 11, 28, 1, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero),
+        ], times);
+    }
+
+    [Fact]
+    public void Every_day_keeps_the_cron_triggers_were_stored_with_before_days_existed()
+    {
+        // Unchanged cron means the synchronizer leaves an upgraded bot's triggers (and their pending misfires) alone.
+        Assert.Equal("0 0 9 * * ?", ChannelTrigger.Daily(Channel("Asia/Seoul", 9)).Cron);
     }
 }

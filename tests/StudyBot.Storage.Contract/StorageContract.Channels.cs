@@ -1,4 +1,5 @@
 using StudyBot.Core.Chat;
+using StudyBot.Core.Study;
 
 namespace StudyBot.Storage.Contract;
 
@@ -29,6 +30,19 @@ public abstract partial class StorageContract
 
         var found = (await Store.Channels.FindAsync(channel.Id, default))!;
         Assert.Equal(("Asia/Seoul", new TimeOnly(7, 0)), (found.TimeZoneId, found.PostTime));
+    }
+
+    [Fact]
+    public async Task A_new_channel_studies_every_day_and_its_chosen_days_are_kept()
+    {
+        var channel = await Store.ChannelAsync();
+        Assert.Equal(StudyDays.Daily, channel.PostDays);
+        var monWedFri = StudyDays.Of(DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday);
+
+        await Store.Channels.UpdateAsync(channel with { Enabled = true, PostDays = monWedFri }, default);
+
+        Assert.Equal(monWedFri, (await Store.Channels.FindAsync(channel.Id, default))!.PostDays);
+        Assert.Equal(monWedFri, (await Store.Channels.ListEnabledAsync(default)).Single(c => c.Id == channel.Id).PostDays);
     }
 
     [Fact]

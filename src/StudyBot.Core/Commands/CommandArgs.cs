@@ -1,3 +1,5 @@
+using StudyBot.Core.Study;
+
 namespace StudyBot.Core.Commands;
 
 /// <summary>
@@ -21,6 +23,8 @@ public sealed class CommandArgs(CommandSpec spec, IReadOnlyDictionary<string, ob
     public TimeOnly Time(string name) => Value(name) is TimeOnly time ? time : throw Missing(name);
 
     public TimeZoneInfo TimeZone(string name) => Value(name) is TimeZoneInfo zone ? zone : throw Missing(name);
+
+    public StudyDays? Days(string name) => Value(name) as StudyDays?;
 
     /// <summary>The day, or null when the parameter holds one of its own choices instead ("off").</summary>
     public DayOfWeek? Day(string name) => Value(name) as DayOfWeek?;

@@ -45,6 +45,7 @@ public static class CommandBinder
     {
         ParameterKind.Time => CommandValues.TryTime(text, out var time) ? time : null,
         ParameterKind.TimeZone => TimeZones.TryFind(text, out var zone) ? zone : null,
+        ParameterKind.Days => StudyDays.TryParse(text, out var days) ? days : null,
         ParameterKind.Day when CommandValues.TryDay(text, out var day) => day,
         ParameterKind.Day or ParameterKind.Choice => parameter.AllChoices.FirstOrDefault(c => c.Matches(text))?.Value,
         _ => text,

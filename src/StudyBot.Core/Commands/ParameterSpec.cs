@@ -26,6 +26,9 @@ public enum ParameterKind
 
     /// <summary>One of the parameter's choices.</summary>
     Choice,
+
+    /// <summary>The rest of the line, naming days of the week: <c>daily</c>, <c>weekdays</c>, <c>mon,wed,fri</c>, <c>월,수,금</c>.</summary>
+    Days,
 }
 
 /// <summary>A fixed value of a parameter: <see cref="Value"/> is what the command reads; the Korean name and aliases are accepted too.</summary>
@@ -61,7 +64,7 @@ public sealed record ParameterSpec(
         Kind == ParameterKind.Day ? [.. CommandValues.Days, .. Choices ?? []] : Choices ?? [];
 
     /// <summary>Takes the rest of the line rather than one word.</summary>
-    public bool TakesRest => Kind is ParameterKind.Text or ParameterKind.Topic;
+    public bool TakesRest => Kind is ParameterKind.Text or ParameterKind.Topic or ParameterKind.Days;
 
     /// <summary>Whether a platform must insist on it (one that allows a way out, such as "off", cannot).</summary>
     public bool AlwaysRequired => Required && NotNeededAfter is null;

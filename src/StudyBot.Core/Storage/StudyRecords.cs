@@ -1,8 +1,9 @@
 using StudyBot.Core.Chat;
+using StudyBot.Core.Study;
 
 namespace StudyBot.Core.Storage;
 
-/// <summary>A channel the bot knows and how it is scheduled there. Times are local to <see cref="TimeZoneId"/>.</summary>
+/// <summary>A channel the bot knows and how it is scheduled there. Times and <see cref="PostDays"/> are local to <see cref="TimeZoneId"/>.</summary>
 public sealed record ChannelSettings(
     long Id,
     ChannelAddress Address,
@@ -12,7 +13,8 @@ public sealed record ChannelSettings(
     string? PackId,
     bool LeaderboardEnabled,
     DayOfWeek LeaderboardDay,
-    TimeOnly LeaderboardTime);
+    TimeOnly LeaderboardTime,
+    StudyDays PostDays);
 
 /// <summary>A daily question posted (or being posted) in a channel on one local date.</summary>
 public sealed record Post(

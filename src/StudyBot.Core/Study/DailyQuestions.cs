@@ -13,6 +13,7 @@ public enum DailyPostOutcome
     Posted,
     AlreadyPosted,
     MissedDayPassed,
+    NotAStudyDay,
     NotSetUp,
     NoQuestions,
 }
@@ -53,6 +54,12 @@ public sealed class DailyQuestions(
         {
             logger.LogInformation("Skipping a late trigger in channel {Channel}: its day is over and today's post time has not come.", channel.Address);
             return (DailyPostOutcome.MissedDayPassed, null);
+        }
+        // A missed Friday post made up on Saturday would post on a day the channel chose to rest.
+        if (scheduled && !channel.PostDays.Contains(today.DayOfWeek))
+        {
+            logger.LogInformation("Skipping a late trigger in channel {Channel}: today ({Day}) is not one of its study days.", channel.Address, today.DayOfWeek);
+            return (DailyPostOutcome.NotAStudyDay, null);
         }
 
         if (catalog.ForChannel(channel.PackId) is not { } pack) return (DailyPostOutcome.NoQuestions, null);

@@ -40,7 +40,7 @@ public sealed class CommandBinderTests
 
         Assert.Equal("Missing time zone", message.Title);
         Assert.Contains("IANA time zone, e.g. Asia/Seoul", message.Body, StringComparison.Ordinal);
-        Assert.Contains("Usage: /study setup <HH:mm> <time zone> [pack]", message.Body, StringComparison.Ordinal);
+        Assert.Contains("Usage: /study setup <HH:mm> <time zone> [pack] [days]", message.Body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class CommandSpecsTests
         Assert.Equal("/topic <query>", TopicCommand.Definition.Usage());
         Assert.Equal("/quiz [topic]", QuizCommand.Definition.Usage());
         Assert.Equal("/leaderboard [week|all]", LeaderboardCommand.Definition.Usage());
-        Assert.Equal("/study setup <HH:mm> <time zone> [pack]", StudySetupCommand.Definition.Usage());
+        Assert.Equal("/study setup <HH:mm> <time zone> [pack] [days]", StudySetupCommand.Definition.Usage());
         Assert.Equal("/study board <day> <HH:mm> | off", StudyBoardCommand.Definition.Usage());
         Assert.Equal("/study board <요일> <HH:mm> | off", StudyBoardCommand.Definition.Usage(Content.Language.Ko));
     }
