@@ -8,7 +8,7 @@ namespace StudyBot.Storage.Sqlite;
 /// The group pages' reads. A channel's answers are reached from its closed posts through the answers'
 /// primary key (post_id, user_id): in a WITHOUT ROWID table that key holds every column, so no index
 /// is added for these reads and the answer path keeps its write cost. CROSS JOIN pins that order, as in
-/// <see cref="SqliteItemAnalysisQueries"/>.
+/// <see cref="SqliteItemAnalysisQueries"/>. Reads are kept in <see cref="ChannelReportCache"/> between changes.
 /// </summary>
 public sealed class SqliteChannelReportQueries(SqliteDatabase database) : IChannelReportQueries
 {
@@ -24,43 +24,47 @@ public sealed class SqliteChannelReportQueries(SqliteDatabase database) : IChann
         return channels.Select(c => new ChannelSummary(c.ToSettings(), members.GetValueOrDefault(c.Id))).ToList();
     }
 
-    public async Task<int> AnswerCountAsync(long channelId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
-    {
-        await using var connection = database.Open();
-        // The weekly board's index and its "closed" check, so the count matches the board's answers.
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            AnswerCountSql,
-            new { channelId, from = Time.ToMs(from), to = Time.ToMs(to) }, cancellationToken: cancellationToken));
-    }
+    // Each read below is kept until a post of the channel closes or a name changes (ChannelReportCache).
+    public Task<int> AnswerCountAsync(long channelId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        database.ChannelReports.GetAsync("answers", channelId, FormattableString.Invariant($"{Time.ToMs(from)}-{Time.ToMs(to)}"), async () =>
+        {
+            await using var connection = database.Open();
+            // The weekly board's index and its "closed" check, so the count matches the board's answers.
+            return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                AnswerCountSql,
+                new { channelId, from = Time.ToMs(from), to = Time.ToMs(to) }, cancellationToken: cancellationToken));
+        });
 
-    public async Task<IReadOnlyList<DailyActivity>> DailyActivityAsync(long channelId, DateOnly first, DateOnly last, CancellationToken cancellationToken)
-    {
-        await using var connection = database.Open();
-        var rows = await connection.QueryAsync<DayRow>(new CommandDefinition(
-            DailyActivitySql,
-            new { channelId, first = Date(first), last = Date(last) }, cancellationToken: cancellationToken));
-        return rows.Select(r => new DailyActivity(DateOnly.ParseExact(r.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture), (int)r.Answered, (int)r.Correct)).ToList();
-    }
+    public Task<IReadOnlyList<DailyActivity>> DailyActivityAsync(long channelId, DateOnly first, DateOnly last, CancellationToken cancellationToken) =>
+        database.ChannelReports.GetAsync("days", channelId, $"{Date(first)}-{Date(last)}", async () =>
+        {
+            await using var connection = database.Open();
+            var rows = await connection.QueryAsync<DayRow>(new CommandDefinition(
+                DailyActivitySql,
+                new { channelId, first = Date(first), last = Date(last) }, cancellationToken: cancellationToken));
+            return (IReadOnlyList<DailyActivity>)rows
+                .Select(r => new DailyActivity(DateOnly.ParseExact(r.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture), (int)r.Answered, (int)r.Correct)).ToList();
+        });
 
-    public async Task<IReadOnlyList<TopicAccuracy>> TopicAccuracyAsync(long channelId, CancellationToken cancellationToken)
-    {
-        await using var connection = database.Open();
-        var rows = await connection.QueryAsync<TopicRow>(new CommandDefinition(
-            TopicAccuracySql,
-            new { channelId }, cancellationToken: cancellationToken));
-        return rows.Select(r => new TopicAccuracy(r.TopicId, (int)r.Answered, (int)r.Correct)).ToList();
-    }
+    public Task<IReadOnlyList<TopicAccuracy>> TopicAccuracyAsync(long channelId, CancellationToken cancellationToken) =>
+        database.ChannelReports.GetAsync("topics", channelId, "", async () =>
+        {
+            await using var connection = database.Open();
+            var rows = await connection.QueryAsync<TopicRow>(new CommandDefinition(TopicAccuracySql, new { channelId }, cancellationToken: cancellationToken));
+            return (IReadOnlyList<TopicAccuracy>)rows.Select(r => new TopicAccuracy(r.TopicId, (int)r.Answered, (int)r.Correct)).ToList();
+        });
 
-    public async Task<IReadOnlyList<StreakRow>> StreakLeadersAsync(long channelId, int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = database.Open();
-        // The current streak is the one on the latest closed post, as in SqliteStatsQueries.UserStatsAsync.
-        var rows = await connection.QueryAsync<StreakDbRow>(new CommandDefinition(
-            StreakLeadersSql,
-            new { channelId, limit, latest = await LatestClosedPostAsync(connection, channelId, cancellationToken) },
-            cancellationToken: cancellationToken));
-        return rows.Select(r => new StreakRow(r.UserId, r.DisplayName, (int)r.CurrentStreak, (int)r.BestStreak)).ToList();
-    }
+    public Task<IReadOnlyList<StreakRow>> StreakLeadersAsync(long channelId, int limit, CancellationToken cancellationToken) =>
+        database.ChannelReports.GetAsync("streaks", channelId, limit.ToString(CultureInfo.InvariantCulture), async () =>
+        {
+            await using var connection = database.Open();
+            // The current streak is the one on the latest closed post, as in SqliteStatsQueries.UserStatsAsync.
+            var rows = await connection.QueryAsync<StreakDbRow>(new CommandDefinition(
+                StreakLeadersSql,
+                new { channelId, limit, latest = await LatestClosedPostAsync(connection, channelId, cancellationToken) },
+                cancellationToken: cancellationToken));
+            return (IReadOnlyList<StreakRow>)rows.Select(r => new StreakRow(r.UserId, r.DisplayName, (int)r.CurrentStreak, (int)r.BestStreak)).ToList();
+        });
 
     internal const string AnswerCountSql = """
         SELECT COUNT(*) FROM answers a INDEXED BY answers_board
