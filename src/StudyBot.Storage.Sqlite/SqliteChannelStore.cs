@@ -18,7 +18,8 @@ public sealed class SqliteChannelStore(SqliteDatabase database, IOptions<StudyOp
 
     private const string Columns =
         "id AS Id, platform AS Platform, external_id AS ExternalId, enabled AS Enabled, post_time AS PostTime, time_zone AS TimeZone, " +
-        "pack_id AS PackId, leaderboard_enabled AS LeaderboardEnabled, leaderboard_day AS LeaderboardDay, leaderboard_time AS LeaderboardTime";
+        "pack_id AS PackId, leaderboard_enabled AS LeaderboardEnabled, leaderboard_day AS LeaderboardDay, leaderboard_time AS LeaderboardTime, " +
+        "thread_enabled AS ThreadEnabled, ping_group_id AS PingGroupId, pin_enabled AS PinEnabled, admin_user_id AS AdminUserId, notices_sent AS NoticesSent";
 
     public async Task<ChannelSettings> GetOrAddAsync(ChannelAddress address, CancellationToken cancellationToken)
     {
@@ -64,7 +65,9 @@ public sealed class SqliteChannelStore(SqliteDatabase database, IOptions<StudyOp
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE channels SET enabled = @Enabled, post_time = @PostTime, time_zone = @TimeZoneId, pack_id = @PackId,
-                leaderboard_enabled = @LeaderboardEnabled, leaderboard_day = @LeaderboardDay, leaderboard_time = @LeaderboardTime
+                leaderboard_enabled = @LeaderboardEnabled, leaderboard_day = @LeaderboardDay, leaderboard_time = @LeaderboardTime,
+                thread_enabled = @ThreadEnabled, ping_group_id = @PingGroupId, pin_enabled = @PinEnabled,
+                admin_user_id = @AdminUserId, notices_sent = @NoticesSent
             WHERE id = @Id
             """,
             new
@@ -77,6 +80,11 @@ public sealed class SqliteChannelStore(SqliteDatabase database, IOptions<StudyOp
                 settings.LeaderboardEnabled,
                 LeaderboardDay = (int)settings.LeaderboardDay,
                 LeaderboardTime = Hhmm(settings.LeaderboardTime),
+                settings.ThreadEnabled,
+                settings.PingGroupId,
+                settings.PinEnabled,
+                settings.AdminUserId,
+                NoticesSent = (int)settings.NoticesSent,
             },
             cancellationToken: cancellationToken));
         _byId.Forget(settings.Id);
@@ -93,12 +101,14 @@ public sealed class SqliteChannelStore(SqliteDatabase database, IOptions<StudyOp
     private static string Hhmm(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     private sealed record ChannelRow(long Id, string Platform, string ExternalId, long Enabled, string PostTime, string TimeZone,
-        string? PackId, long LeaderboardEnabled, long LeaderboardDay, string LeaderboardTime)
+        string? PackId, long LeaderboardEnabled, long LeaderboardDay, string LeaderboardTime,
+        long ThreadEnabled, string? PingGroupId, long PinEnabled, string? AdminUserId, long NoticesSent)
     {
         public ChannelSettings ToSettings() => new(
             Id, new ChannelAddress(Platform, ExternalId), Enabled != 0,
             TimeOnly.ParseExact(PostTime, "HH:mm", CultureInfo.InvariantCulture), TimeZone, PackId,
             LeaderboardEnabled != 0, (DayOfWeek)LeaderboardDay,
-            TimeOnly.ParseExact(LeaderboardTime, "HH:mm", CultureInfo.InvariantCulture));
+            TimeOnly.ParseExact(LeaderboardTime, "HH:mm", CultureInfo.InvariantCulture),
+            ThreadEnabled != 0, PingGroupId, PinEnabled != 0, AdminUserId, (GroupNotices)NoticesSent);
     }
 }

@@ -26,6 +26,9 @@ public enum ParameterKind
 
     /// <summary>One of the parameter's choices.</summary>
     Choice,
+
+    /// <summary>A study group to mention (Discord role, Slack user group; see <see cref="Study.GroupMentions"/>), or one of the parameter's choices.</summary>
+    Role,
 }
 
 /// <summary>A fixed value of a parameter: <see cref="Value"/> is what the command reads; the Korean name and aliases are accepted too.</summary>
