@@ -34,23 +34,3 @@ public sealed class StudyGroupMembership(IChannelStore channels, ChatPlatforms p
         };
     }
 }
-
-public sealed class StudyJoinCommand(StudyGroupMembership membership) : IStudyCommand, ICommandDefinition
-{
-    public static CommandSpec Definition { get; } = new("study join", "참여", "Join this channel's study role (get mentioned)", "이 채널의 스터디 역할에 참여 (알림 받기)", []);
-
-    public CommandSpec Spec => Definition;
-
-    public Task<ChatReply> RunAsync(CommandContext context, CommandArgs args, CancellationToken cancellationToken) =>
-        membership.ChangeAsync(context, join: true, cancellationToken);
-}
-
-public sealed class StudyLeaveCommand(StudyGroupMembership membership) : IStudyCommand, ICommandDefinition
-{
-    public static CommandSpec Definition { get; } = new("study leave", "나가기", "Leave this channel's study role", "이 채널의 스터디 역할에서 나가기", []);
-
-    public CommandSpec Spec => Definition;
-
-    public Task<ChatReply> RunAsync(CommandContext context, CommandArgs args, CancellationToken cancellationToken) =>
-        membership.ChangeAsync(context, join: false, cancellationToken);
-}
