@@ -9,6 +9,8 @@ internal static class ConsoleRenderer
     public static string Render(ChatMessage message, string heading)
     {
         var text = new StringBuilder().Append('\n').Append("── ").Append(heading).Append(" ──\n");
+        // The console cannot ping; it shows whom the post would notify on a real platform.
+        if (message.MentionGroupId is { } group) text.Append("🔔 @study-group ").Append(group).Append('\n');
         if (message.Title.Length > 0) text.Append(Plain(message.Title)).Append('\n');
         if (message.Body.Length > 0) text.Append(Plain(message.Body)).Append('\n');
         foreach (var field in message.Fields) text.Append(Plain(field.Name)).Append(": ").Append(Plain(field.Value)).Append('\n');

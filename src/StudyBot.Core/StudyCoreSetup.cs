@@ -20,6 +20,8 @@ public static class StudyCoreSetup
         // One source of randomness (question picks) so a test can register a seeded one; Random.Shared is thread-safe, a new Random() is not.
         builder.Services.AddSingleton(Random.Shared);
         builder.Services.AddSingleton<ChatPlatforms>();
+        builder.Services.AddSingleton<GroupStudy>();
+        builder.Services.AddSingleton<StudyGroupMembership>();
         builder.Services.AddSingleton<DailyQuestions>();
         builder.Services.AddSingleton<QuestionCloser>();
         builder.Services.AddSingleton<Leaderboards>();

@@ -18,7 +18,8 @@ public sealed class SqliteChannelStore(SqliteDatabase database, IOptions<StudyOp
 
     internal const string Columns =
         "id AS Id, platform AS Platform, external_id AS ExternalId, enabled AS Enabled, post_time AS PostTime, time_zone AS TimeZone, " +
-        "pack_id AS PackId, leaderboard_enabled AS LeaderboardEnabled, leaderboard_day AS LeaderboardDay, leaderboard_time AS LeaderboardTime, post_days AS PostDays";
+        "pack_id AS PackId, leaderboard_enabled AS LeaderboardEnabled, leaderboard_day AS LeaderboardDay, leaderboard_time AS LeaderboardTime, post_days AS PostDays, " +
+        "thread_enabled AS ThreadEnabled, ping_group_id AS PingGroupId, pin_enabled AS PinEnabled, admin_user_id AS AdminUserId, notices_sent AS NoticesSent";
 
     public async Task<ChannelSettings> GetOrAddAsync(ChannelAddress address, CancellationToken cancellationToken)
     {
@@ -65,7 +66,9 @@ public sealed class SqliteChannelStore(SqliteDatabase database, IOptions<StudyOp
             """
             UPDATE channels SET enabled = @Enabled, post_time = @PostTime, time_zone = @TimeZoneId, pack_id = @PackId,
                 leaderboard_enabled = @LeaderboardEnabled, leaderboard_day = @LeaderboardDay, leaderboard_time = @LeaderboardTime,
-                post_days = @PostDays
+                post_days = @PostDays,
+                thread_enabled = @ThreadEnabled, ping_group_id = @PingGroupId, pin_enabled = @PinEnabled,
+                admin_user_id = @AdminUserId, notices_sent = @NoticesSent
             WHERE id = @Id
             """,
             new
@@ -79,6 +82,11 @@ public sealed class SqliteChannelStore(SqliteDatabase database, IOptions<StudyOp
                 LeaderboardDay = (int)settings.LeaderboardDay,
                 LeaderboardTime = Hhmm(settings.LeaderboardTime),
                 PostDays = settings.PostDays.Bits,
+                settings.ThreadEnabled,
+                settings.PingGroupId,
+                settings.PinEnabled,
+                settings.AdminUserId,
+                NoticesSent = (int)settings.NoticesSent,
             },
             cancellationToken: cancellationToken));
         _byId.Forget(settings.Id);
@@ -95,13 +103,15 @@ public sealed class SqliteChannelStore(SqliteDatabase database, IOptions<StudyOp
     private static string Hhmm(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     internal sealed record ChannelRow(long Id, string Platform, string ExternalId, long Enabled, string PostTime, string TimeZone,
-        string? PackId, long LeaderboardEnabled, long LeaderboardDay, string LeaderboardTime, long PostDays)
+        string? PackId, long LeaderboardEnabled, long LeaderboardDay, string LeaderboardTime, long PostDays,
+        long ThreadEnabled, string? PingGroupId, long PinEnabled, string? AdminUserId, long NoticesSent)
     {
         public ChannelSettings ToSettings() => new(
             Id, new ChannelAddress(Platform, ExternalId), Enabled != 0,
             TimeOnly.ParseExact(PostTime, "HH:mm", CultureInfo.InvariantCulture), TimeZone, PackId,
             LeaderboardEnabled != 0, (DayOfWeek)LeaderboardDay,
             TimeOnly.ParseExact(LeaderboardTime, "HH:mm", CultureInfo.InvariantCulture),
-            StudyDays.FromBits((int)PostDays));
+            StudyDays.FromBits((int)PostDays),
+            ThreadEnabled != 0, PingGroupId, PinEnabled != 0, AdminUserId, (GroupNotices)NoticesSent);
     }
 }

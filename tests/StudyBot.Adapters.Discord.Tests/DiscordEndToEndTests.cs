@@ -34,7 +34,7 @@ public sealed class DiscordEndToEndTests(ITestOutputHelper output)
         bot.Fake.Script(r => r.Is("POST", $"channels/{Channel}/messages") ? new FakeResponse(200, $$"""{"id": "{{messageId}}", "channel_id": "{{Channel}}"}""") : null);
         var now = await bot.InteractAsync(Payloads.SlashCommand("int-now", "study", [Payloads.SubCommand("now")], permissions: Payloads.ManageChannels));
         Assert.Equal((64, "Posted"), (Flags(now), Title(now)));
-        var posted = Assert.Single(bot.Fake.RequestsTo("POST", $"channels/{Channel}/messages"));
+        var posted = Assert.Single(bot.Fake.MessagesPostedIn(Channel));
         var question = posted.Json.GetProperty("embeds")[0];
         Assert.Equal("Question of the day · Amazon EBS", question.GetProperty("title").GetString());
         Assert.Contains("Where does an EBS volume live?", question.GetProperty("description").GetString(), StringComparison.Ordinal);
@@ -50,6 +50,11 @@ public sealed class DiscordEndToEndTests(ITestOutputHelper output)
         Assert.Equal([0, 1, 2], choice.Select(c => c.Choice));
         var stored = await bot.Posts.FindAsync(postId, default);
         Assert.Equal(messageId, stored?.MessageId);
+        // Threads are on by default: one public thread on the post, named after its topic and local date.
+        var thread = Assert.Single(bot.Fake.RequestsTo("POST", $"channels/{Channel}/messages/{messageId}/threads"));
+        var threadName = "Amazon EBS · " + stored!.LocalDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(threadName, thread.Json.GetProperty("name").GetString());
+        Assert.Equal((Channel, threadName), bot.Fake.Threads[messageId]);
 
         // 3. Three people answer: two right (B), one wrong (A). Each click waits for its reply, so the order is known.
         foreach (var (id, user, name, button) in new[]
@@ -93,6 +98,11 @@ public sealed class DiscordEndToEndTests(ITestOutputHelper output)
             .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("value").GetString()!);
         Assert.Equal(("3", "67%", "Mina"), (fields["Answered"], fields["Correct"], fields["First correct"]));
         Assert.NotNull((await bot.Posts.FindAsync(postId, default))?.ClosedAt);
+        // The summary goes into the thread (its id is the message's), with the same never-ping mentions as every message.
+        var summary = Assert.Single(bot.Fake.MessagesPostedIn(messageId));
+        Assert.Equal("Answer: B", summary.Json.GetProperty("embeds")[0].GetProperty("title").GetString());
+        Assert.Equal("67% correct (2 of 3) · first right: Mina", summary.Json.GetProperty("embeds")[0].GetProperty("description").GetString());
+        Assert.Equal("""{"parse":[]}""", summary.Json.GetProperty("allowed_mentions").GetRawText());
 
         // 5. The weekly board: the two right answers above the wrong one; nobody else.
         var board = await bot.InteractAsync(Payloads.SlashCommand("int-board", "leaderboard"));
@@ -109,7 +119,7 @@ public sealed class DiscordEndToEndTests(ITestOutputHelper output)
         Assert.Equal((64, "Admins only"), (Flags(denied), Title(denied)));
         Assert.Contains("/study now", Description(denied), StringComparison.Ordinal);
 
-        Assert.Single(bot.Fake.RequestsTo("POST", $"channels/{Channel}/messages"));
+        Assert.Single(bot.Fake.MessagesPostedIn(Channel));
         Assert.Single(bot.Fake.RequestsTo("PATCH", $"channels/{Channel}/messages/"));
         // Every reply was a direct callback: no deferral edited @original, no follow-up was sent.
         Assert.DoesNotContain(bot.Fake.Requests, r => r.Path.StartsWith("webhooks/", StringComparison.Ordinal));

@@ -13,7 +13,7 @@ namespace StudyBot.Adapters.Slack.Tests;
 /// host (<see cref="StudyBotHost"/>: core, content, Quartz) ⇄ a real SQLite file in a temp folder.
 /// Every step is checked where Slack would see it: envelope acks, response_url replies and Web API calls.
 /// </summary>
-public sealed class SlackEndToEndTests : IAsyncLifetime, IDisposable
+public sealed partial class SlackEndToEndTests : IAsyncLifetime, IDisposable
 {
     private const string Admin = "U0BOSS";
     private const string Channel = "C0STUDY";
@@ -27,6 +27,7 @@ public sealed class SlackEndToEndTests : IAsyncLifetime, IDisposable
     private FakeSlack _slack = null!;
     private IHost _host = null!;
     private FakeSocket _socket = null!;
+    private ShiftedClock _clock = null!;
 
     public async Task InitializeAsync()
     {
@@ -46,7 +47,8 @@ public sealed class SlackEndToEndTests : IAsyncLifetime, IDisposable
         builder.Logging.ClearProviders().AddProvider(_logs);
         // A fixed Wednesday afternoon in Seoul: the real 09:00 post and Sunday 20:00 board triggers
         // (Quartz runs on this clock too) can never fire during the test.
-        builder.Services.AddSingleton<TimeProvider>(new ShiftedClock(new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.FromHours(9))));
+        _clock = new ShiftedClock(new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.FromHours(9)));
+        builder.Services.AddSingleton<TimeProvider>(_clock);
         _host = builder.Build();
         await _host.StartAsync();
         _socket = await _slack.NextSocketAsync();
@@ -177,7 +179,10 @@ public sealed class SlackEndToEndTests : IAsyncLifetime, IDisposable
         Assert.Equal("ephemeral", refused.GetProperty("response_type").GetString());
         Assert.Contains("Admins only", Text(refused));
         Assert.Contains("/study now is for people who can manage this channel.", Text(refused));
-        Assert.Equal(1, _slack.Calls.Count(c => c.Method == "chat.postMessage"));
+        Assert.Equal(1, _slack.Calls.Count(c => c.Method == "chat.postMessage" && c.Arg("thread_ts") is null));
+        // Threads are on by default: the reveal's summary is also a reply in the question's thread.
+        var summary = await _slack.CallAsync("chat.postMessage", c => c.Arg("thread_ts") == QuestionTs);
+        Assert.Contains("67% correct (2 of 3) · first right: alice", summary.Arg("text"));
 
         var help = await SlashAsync("env-help", "help", "U0BOB");
         Assert.Equal("ephemeral", help.GetProperty("response_type").GetString());

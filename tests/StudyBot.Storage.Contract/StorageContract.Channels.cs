@@ -1,4 +1,5 @@
 using StudyBot.Core.Chat;
+using StudyBot.Core.Storage;
 using StudyBot.Core.Study;
 
 namespace StudyBot.Storage.Contract;
@@ -58,6 +59,29 @@ public abstract partial class StorageContract
         Assert.Equal(added, again);
         Assert.Equal(added, await Store.Channels.FindAsync(added.Id, default));
         Assert.NotEqual(added.Id, (await Store.Channels.GetOrAddAsync(new ChannelAddress("other", "new-room"), default)).Id);
+    }
+
+    [Fact]
+    public async Task Group_study_settings_start_with_threads_on_and_the_rest_off_and_round_trip()
+    {
+        var channel = await Store.Channels.GetOrAddAsync(new ChannelAddress("test", "group"), default);
+        Assert.Equal((true, null, false, null, GroupNotices.None),
+            (channel.ThreadEnabled, channel.PingGroupId, channel.PinEnabled, channel.AdminUserId, channel.NoticesSent));
+
+        var changed = channel with
+        {
+            Enabled = true,
+            ThreadEnabled = false,
+            PingGroupId = "987654321098765432",
+            PinEnabled = true,
+            AdminUserId = "U0BOSS",
+            NoticesSent = GroupNotices.Thread | GroupNotices.Pin,
+        };
+        await Store.Channels.UpdateAsync(changed, default);
+
+        Assert.Equal(changed, await Store.Channels.FindAsync(channel.Id, default));
+        Assert.Equal(changed, await Store.Channels.GetOrAddAsync(channel.Address, default));
+        Assert.Equal(changed, Assert.Single(await Store.Channels.ListEnabledAsync(default), c => c.Id == channel.Id));
     }
 
     [Fact]

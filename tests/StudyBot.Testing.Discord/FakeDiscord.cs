@@ -38,6 +38,22 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
+    /// <summary>Threads started from messages, by thread id (which is the message's id, as on Discord): parent channel and name.</summary>
+    public ConcurrentDictionary<string, (string ChannelId, string Name)> Threads { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Pinned messages as "channel/message".</summary>
+    public ConcurrentDictionary<string, bool> Pins { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Roles given through the member-role routes, as "guild/user/role".</summary>
+    public ConcurrentDictionary<string, bool> MemberRoles { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The server every text channel belongs to (GET channels/{id} answers with it).</summary>
+    public string GuildId { get; set; } = "guild-1";
+
+    /// <summary>Messages created in one channel (or thread): POST channels/{id}/messages exactly, not the routes below it.</summary>
+    public IReadOnlyList<RecordedRequest> MessagesPostedIn(string channelId) =>
+        Requests.Where(r => r.Method == "POST" && r.Path == $"channels/{channelId}/messages").ToList();
+
     /// <summary>What Discord's spec rejected in the requests so far (route unknown, body invalid).</summary>
     public IReadOnlyCollection<string> SpecViolations => _specViolations;
 
@@ -245,11 +261,43 @@ public sealed class FakeDiscord : IAsyncDisposable
         // A DM channel's id is derived from the user's, so tests know where the message should land.
         if (request.Is("POST", "users/@me/channels"))
             return Json(new JsonObject { ["id"] = "dm-" + request.Json.GetProperty("recipient_id").GetString(), ["type"] = 1 });
+        if (GroupStudyRoute(request) is { } answered) return answered;
         if (request.Method is "POST" or "PATCH" && (request.Path.StartsWith("channels/", StringComparison.Ordinal) || request.Path.StartsWith("webhooks/", StringComparison.Ordinal)))
             return Json(new JsonObject { ["id"] = Interlocked.Increment(ref _messageIds).ToString(System.Globalization.CultureInfo.InvariantCulture) });
         if (request.Method == "PUT" && request.Path.StartsWith("applications/", StringComparison.Ordinal)) return new FakeResponse(200, request.Body);
         return new FakeResponse(404, """{"message": "404: Not Found", "code": 0}""");
     }
+
+    /// <summary>Threads, pins, the channel's server and member roles, with the state and answers Discord gives.</summary>
+    private FakeResponse? GroupStudyRoute(RecordedRequest request)
+    {
+        var parts = request.Path.Split('/');
+        if (request.Method == "POST" && parts is ["channels", var parent, "messages", var message, "threads"])
+        {
+            // Discord: a message can start one thread (160004 after that); the thread's id is the message's.
+            if (!Threads.TryAdd(message, (parent, request.Json.GetProperty("name").GetString()!)))
+                return Json(new JsonObject { ["code"] = 160004, ["message"] = "A thread has already been created for this message" }, 400);
+            return Json(new JsonObject { ["id"] = message, ["type"] = 11, ["parent_id"] = parent, ["guild_id"] = GuildId, ["name"] = Threads[message].Name });
+        }
+        if (request.Method is "PUT" or "DELETE" && parts is ["channels", var channel, "messages", "pins", var pinned])
+        {
+            if (request.Method == "PUT") Pins[$"{channel}/{pinned}"] = true;
+            else Pins.TryRemove($"{channel}/{pinned}", out _);
+            return new FakeResponse(204);
+        }
+        if (request.Method is "PUT" or "DELETE" && parts is ["guilds", var guild, "members", var user, "roles", var role])
+        {
+            if (request.Method == "PUT") MemberRoles[$"{guild}/{user}/{role}"] = true;
+            else MemberRoles.TryRemove($"{guild}/{user}/{role}", out _);
+            return new FakeResponse(204);
+        }
+        if (request.Method == "GET" && parts is ["channels", var id])
+            return Json(new JsonObject { ["id"] = id, ["type"] = 0, ["guild_id"] = GuildId, ["name"] = "study" });
+        return null;
+    }
+
+    /// <summary>Discord's refusal for a permission the bot lacks (HTTP 403, code 50013).</summary>
+    public static FakeResponse MissingPermissions() => new(403, """{"message": "Missing Permissions", "code": 50013}""");
 
     private static FakeResponse Json(JsonNode body, int status = 200) => new(status, body.ToJsonString());
 

@@ -43,6 +43,9 @@ public sealed class FakeSlack : IAsyncDisposable
     /// <summary>users.info answers by user id (the <c>user</c> object); unknown users are plain members.</summary>
     public ConcurrentDictionary<string, object> Users { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Pinned messages as "channel/ts" (pins.add, pins.remove).</summary>
+    public ConcurrentDictionary<string, bool> Pins { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Slack's chat.postMessage limits, enforced when set (off by default).</summary>
     public FakeSlackRateLimits? RateLimits { get; set; }
 
@@ -164,6 +167,11 @@ public sealed class FakeSlack : IAsyncDisposable
                 return new(200, new { ok = true, user = Users.TryGetValue(id, out var user) ? user : new { id, name = id.ToLowerInvariant(), is_admin = false, is_owner = false } });
             case "respond":
                 return new(200, new { ok = true });
+            // Slack's answers: already_pinned for a second pins.add, no_pin for removing one that is not pinned.
+            case "pins.add":
+                return Pins.TryAdd($"{call.Arg("channel")}/{call.Arg("timestamp")}", true) ? new(200, new { ok = true }) : FakeResponse.Error("already_pinned");
+            case "pins.remove":
+                return Pins.TryRemove($"{call.Arg("channel")}/{call.Arg("timestamp")}", out _) ? new(200, new { ok = true }) : FakeResponse.Error("no_pin");
             default:
                 return FakeResponse.Error("unknown_method");
         }

@@ -14,6 +14,21 @@ public sealed class RecordingChatPlatform(string name = "test") : IChatPlatform
     public ConcurrentQueue<(string ChannelId, string MessageId, ChatMessage Message)> Edits { get; } = new();
     public ConcurrentQueue<(string UserId, ChatMessage Message)> DirectMessages { get; } = new();
 
+    /// <summary>Threads opened: channel, message and the thread's name.</summary>
+    public ConcurrentQueue<(string ChannelId, string MessageId, string Name)> Threads { get; } = new();
+
+    /// <summary>Messages posted into a message's thread.</summary>
+    public ConcurrentQueue<(string ChannelId, string MessageId, ChatMessage Message)> ThreadPosts { get; } = new();
+
+    /// <summary>Pins and unpins, in order.</summary>
+    public ConcurrentQueue<(string ChannelId, string MessageId, bool Pinned)> PinChanges { get; } = new();
+
+    /// <summary>Study-group joins and leaves, in order.</summary>
+    public ConcurrentQueue<(string GroupId, string UserId, bool Member)> GroupChanges { get; } = new();
+
+    /// <summary>Extras the bot may not do here, by name ("thread", "thread post", "pin", "group"): answered as missing that permission.</summary>
+    public ConcurrentDictionary<string, string> Refused { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Users whose DMs are closed: sending to them answers <see cref="DirectMessageResult.Unreachable"/>.</summary>
     public ConcurrentDictionary<string, bool> UnreachableUsers { get; } = new(StringComparer.Ordinal);
 
@@ -28,6 +43,25 @@ public sealed class RecordingChatPlatform(string name = "test") : IChatPlatform
     {
         Edits.Enqueue((channelId, messageId, message));
         return Task.CompletedTask;
+    }
+
+    public Task<ChatActionResult> OpenThreadAsync(string channelId, string messageId, string name, CancellationToken cancellationToken) =>
+        Act("thread", () => Threads.Enqueue((channelId, messageId, name)));
+
+    public Task<ChatActionResult> PostInThreadAsync(string channelId, string messageId, ChatMessage message, CancellationToken cancellationToken) =>
+        Act("thread post", () => ThreadPosts.Enqueue((channelId, messageId, message)));
+
+    public Task<ChatActionResult> SetPinnedAsync(string channelId, string messageId, bool pinned, CancellationToken cancellationToken) =>
+        Act("pin", () => PinChanges.Enqueue((channelId, messageId, pinned)));
+
+    public Task<ChatActionResult> SetGroupMemberAsync(string channelId, string groupId, string userId, bool member, CancellationToken cancellationToken) =>
+        Act("group", () => GroupChanges.Enqueue((groupId, userId, member)));
+
+    private Task<ChatActionResult> Act(string name, Action record)
+    {
+        if (Refused.TryGetValue(name, out var needed)) return Task.FromResult(ChatActionResult.Missing(needed));
+        record();
+        return Task.FromResult(ChatActionResult.Done);
     }
 
     public Task<DirectMessageResult> SendDirectAsync(string userId, ChatMessage message, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json.Nodes;
 using StudyBot.Adapters.Common;
 using StudyBot.Adapters.Slack.Bot.BlockKit;
 using StudyBot.Adapters.Slack.Client.WebApi;
@@ -6,7 +7,12 @@ using StudyBot.Core.Chat;
 
 namespace StudyBot.Adapters.Slack.Bot;
 
-/// <summary>The outbound port on Slack: chat.postMessage and chat.update with Block Kit, paced per channel.</summary>
+/// <summary>
+/// The outbound port on Slack: chat.postMessage and chat.update with Block Kit, paced per channel. A daily post's
+/// thread is its own <c>ts</c> (replies carry <c>thread_ts</c>), so there is nothing to open; pins need <c>pins:write</c>.
+/// User groups cannot be joined through a bot without admin scopes, so <see cref="IChatPlatform.SetGroupMemberAsync"/>
+/// stays unsupported and the core says who can.
+/// </summary>
 internal sealed class SlackPlatform(SlackWebApi api, ChannelPacer pacer, DirectMessages directMessages, [FromKeyedServices(SlackPlatform.Id)] AdapterStatus status)
     : IChatPlatform
 {
@@ -36,6 +42,50 @@ internal sealed class SlackPlatform(SlackWebApi api, ChannelPacer pacer, DirectM
         body["ts"] = messageId;
         await pacer.WaitTurnAsync(channelId, cancellationToken);
         await api.CallAsync("chat.update", body, cancellationToken);
+    }
+
+    /// <summary>Refusals that mean "grant something": a missing scope, or a workspace that forbids the action.</summary>
+    private static readonly HashSet<string> PermissionErrors = new HashSet<string>(StringComparer.Ordinal) { "missing_scope", "not_allowed", "no_permission", "restricted_action" };
+
+    private static readonly HashSet<string> PinErrors = new HashSet<string>(PermissionErrors, StringComparer.Ordinal) { "already_pinned", "no_pin" };
+
+    public Task<ChatActionResult> OpenThreadAsync(string channelId, string messageId, string name, CancellationToken cancellationToken) =>
+        Task.FromResult(ChatActionResult.Done);
+
+    public async Task<ChatActionResult> PostInThreadAsync(string channelId, string messageId, ChatMessage message, CancellationToken cancellationToken)
+    {
+        status.ThrowIfFailed();
+        var body = BlockKitRenderer.RenderPost(message, channelId);
+        body["thread_ts"] = messageId;
+        await pacer.WaitTurnAsync(channelId, cancellationToken);
+        try
+        {
+            await api.CallAsync("chat.postMessage", body, cancellationToken, PermissionErrors);
+            return ChatActionResult.Done;
+        }
+        catch (SlackApiException e) when (PermissionErrors.Contains(e.Error))
+        {
+            return ChatActionResult.Missing("chat:write scope, and a workspace that lets the app reply in threads");
+        }
+    }
+
+    public async Task<ChatActionResult> SetPinnedAsync(string channelId, string messageId, bool pinned, CancellationToken cancellationToken)
+    {
+        status.ThrowIfFailed();
+        try
+        {
+            await api.CallAsync(pinned ? "pins.add" : "pins.remove", new JsonObject { ["channel"] = channelId, ["timestamp"] = messageId }, cancellationToken, PinErrors);
+            return ChatActionResult.Done;
+        }
+        catch (SlackApiException e) when (e.Error is "already_pinned" or "no_pin")
+        {
+            // Pinned (or unpinned) already: what was asked for holds.
+            return ChatActionResult.Done;
+        }
+        catch (SlackApiException e) when (PermissionErrors.Contains(e.Error))
+        {
+            return ChatActionResult.Missing("pins:write scope (add it to the app and reinstall)");
+        }
     }
 
     /// <summary>A message in the member's DM with the app, paced like posts.</summary>

@@ -30,13 +30,17 @@ public sealed record ChatButton(string Id, string Label);
 /// <summary>
 /// A platform-neutral message: adapters render it as a Discord embed with buttons, Slack blocks,
 /// or plain console text. Body text uses a small Markdown subset (**bold**, bullet lines).
+/// No text in a message ever pings anyone; only <paramref name="MentionGroupId"/> does.
 /// </summary>
+/// <param name="MentionGroupId">The study group to notify with this message (a Discord role id, a Slack user group id):
+/// adapters mention it and allow exactly that mention, nothing else.</param>
 public sealed record ChatMessage(
     string Title,
     string Body,
     IReadOnlyList<MessageField> Fields,
     IReadOnlyList<ChatButton> Buttons,
-    string? Footer = null)
+    string? Footer = null,
+    string? MentionGroupId = null)
 {
     public static ChatMessage Text(string title, string body) => new(title, body, [], []);
 

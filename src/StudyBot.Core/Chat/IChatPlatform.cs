@@ -24,6 +24,28 @@ public interface IChatPlatform
     /// (Discord 50007: DMs closed or no shared server); other failures throw.
     /// </summary>
     Task<DirectMessageResult> SendDirectAsync(string userId, ChatMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens a discussion thread on a posted message (Discord: a public thread from the message, with the same id).
+    /// Slack threads need no opening (any message can take replies), so there it is done at once.
+    /// </summary>
+    Task<ChatActionResult> OpenThreadAsync(string channelId, string messageId, string name, CancellationToken cancellationToken) =>
+        Task.FromResult(ChatActionResult.NotSupported);
+
+    /// <summary>Posts into the thread of a posted message (Discord: the thread opened by <see cref="OpenThreadAsync"/>; Slack: a <c>thread_ts</c> reply).</summary>
+    Task<ChatActionResult> PostInThreadAsync(string channelId, string messageId, ChatMessage message, CancellationToken cancellationToken) =>
+        Task.FromResult(ChatActionResult.NotSupported);
+
+    /// <summary>Pins (<paramref name="pinned"/> true) or unpins a posted message in its channel.</summary>
+    Task<ChatActionResult> SetPinnedAsync(string channelId, string messageId, bool pinned, CancellationToken cancellationToken) =>
+        Task.FromResult(ChatActionResult.NotSupported);
+
+    /// <summary>
+    /// Adds a member to (or removes them from) the study group that daily posts mention: a Discord role, a Slack user
+    /// group. <see cref="ChatActionStatus.NotSupported"/> where a bot cannot change it (Slack without admin scopes).
+    /// </summary>
+    Task<ChatActionResult> SetGroupMemberAsync(string channelId, string groupId, string userId, bool member, CancellationToken cancellationToken) =>
+        Task.FromResult(ChatActionResult.NotSupported);
 }
 
 public enum DirectMessageResult

@@ -47,7 +47,8 @@ public static class CommandBinder
         ParameterKind.TimeZone => TimeZones.TryFind(text, out var zone) ? zone : null,
         ParameterKind.Days => StudyDays.TryParse(text, out var days) ? days : null,
         ParameterKind.Day when CommandValues.TryDay(text, out var day) => day,
-        ParameterKind.Day or ParameterKind.Choice => parameter.AllChoices.FirstOrDefault(c => c.Matches(text))?.Value,
+        ParameterKind.Role when GroupMentions.TryParse(text, out var group) => group,
+        ParameterKind.Day or ParameterKind.Choice or ParameterKind.Role => parameter.AllChoices.FirstOrDefault(c => c.Matches(text))?.Value,
         _ => text,
     };
 

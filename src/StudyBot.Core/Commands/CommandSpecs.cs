@@ -36,6 +36,11 @@ public static class CommandSpecs
         CommandEntry.Of<StudyNowCommand>(),
         CommandEntry.Of<StudyCloseCommand>(),
         CommandEntry.Of<StudyBoardCommand>(),
+        CommandEntry.Of<StudyThreadCommand>(),
+        CommandEntry.Of<StudyPingCommand>(),
+        CommandEntry.Of<StudyPinCommand>(),
+        CommandEntry.Of<StudyJoinCommand>(),
+        CommandEntry.Of<StudyLeaveCommand>(),
     ];
 
     public static readonly IReadOnlyList<CommandGroup> Groups = [Study];

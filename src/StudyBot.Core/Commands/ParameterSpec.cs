@@ -29,6 +29,9 @@ public enum ParameterKind
 
     /// <summary>The rest of the line, naming days of the week: <c>daily</c>, <c>weekdays</c>, <c>mon,wed,fri</c>, <c>월,수,금</c>.</summary>
     Days,
+
+    /// <summary>A study group to mention (Discord role, Slack user group; see <see cref="Study.GroupMentions"/>), or one of the parameter's choices.</summary>
+    Role,
 }
 
 /// <summary>A fixed value of a parameter: <see cref="Value"/> is what the command reads; the Korean name and aliases are accepted too.</summary>

@@ -40,6 +40,8 @@ public sealed class StudySetupCommand(IChannelStore channels, IStudySchedule sch
 
         var current = await channels.GetOrAddAsync(context.Channel, cancellationToken);
         var updated = current with { Enabled = true, PostTime = time, TimeZoneId = zone.Id, PackId = packId ?? current.PackId ?? catalog.Default?.Id, PostDays = days ?? current.PostDays };
+        // The admin who sets the channel up is the one told when a group-study extra lacks a permission.
+        updated = updated with { AdminUserId = context.User.UserId };
         await channels.UpdateAsync(updated, cancellationToken);
         await schedule.ScheduleChannelAsync(updated, cancellationToken);
 

@@ -4,6 +4,12 @@ using StudyBot.Core.Study;
 namespace StudyBot.Core.Storage;
 
 /// <summary>A channel the bot knows and how it is scheduled there. Times and <see cref="PostDays"/> are local to <see cref="TimeZoneId"/>.</summary>
+/// <param name="ThreadEnabled">Daily posts get a discussion thread and the reveal's summary goes into it.</param>
+/// <param name="PingGroupId">The study role (Discord) or user group (Slack) each daily post mentions; null for none.</param>
+/// <param name="PinEnabled">The open daily post is pinned, and unpinned when it closes.</param>
+/// <param name="AdminUserId">The platform user id of the last admin who changed this channel's study settings:
+/// the one person told (privately, once) when the bot lacks a permission a setting needs.</param>
+/// <param name="NoticesSent">Missing-permission notices already sent, so each goes out once, not once a day.</param>
 public sealed record ChannelSettings(
     long Id,
     ChannelAddress Address,
@@ -14,7 +20,12 @@ public sealed record ChannelSettings(
     bool LeaderboardEnabled,
     DayOfWeek LeaderboardDay,
     TimeOnly LeaderboardTime,
-    StudyDays PostDays);
+    StudyDays PostDays,
+    bool ThreadEnabled = true,
+    string? PingGroupId = null,
+    bool PinEnabled = false,
+    string? AdminUserId = null,
+    GroupNotices NoticesSent = GroupNotices.None);
 
 /// <summary>A daily question posted (or being posted) in a channel on one local date.</summary>
 public sealed record Post(

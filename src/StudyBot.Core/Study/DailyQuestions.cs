@@ -29,6 +29,7 @@ public sealed class DailyQuestions(
     ContentCatalog catalog,
     ChatPlatforms platforms,
     IStudySchedule schedule,
+    GroupStudy group,
     IOptions<StudyOptions> options,
     TimeProvider clock,
     Random random,
@@ -72,10 +73,12 @@ public sealed class DailyQuestions(
 
         // Scheduled before sending: if the process dies mid-post, the close still happens.
         await schedule.ScheduleCloseAsync(post.Id, post.ClosesAt, cancellationToken);
-        var message = StudyCards.DailyQuestion(post, question, pack.FindTopic(question.TopicId), pack.Language, zone);
+        var topic = pack.FindTopic(question.TopicId);
+        var message = GroupStudy.Decorate(StudyCards.DailyQuestion(post, question, topic, pack.Language, zone), channel, pack.Language);
         var messageId = await platforms.Get(channel.Address.Platform).PostAsync(channel.Address.ChannelId, message, cancellationToken);
         StudyMetrics.PostsSent.Add(1, new KeyValuePair<string, object?>("platform", channel.Address.Platform));
         await posts.SetMessageIdAsync(post.Id, messageId, cancellationToken);
+        await group.AfterPostAsync(channel, messageId, GroupStudy.ThreadName(topic?.Title.Get(pack.Language), today, pack.Language), pack.Language, cancellationToken);
         logger.LogInformation("Posted question {Question} in channel {Channel} (post {Post}).", question.Id, channel.Address, post.Id);
         return (DailyPostOutcome.Posted, post with { MessageId = messageId });
     }

@@ -11,6 +11,7 @@ public sealed class QuestionCloser(
     IPostStore posts,
     ContentCatalog catalog,
     ChatPlatforms platforms,
+    GroupStudy group,
     TimeProvider clock,
     ILogger<QuestionCloser> logger)
 {
@@ -33,7 +34,10 @@ public sealed class QuestionCloser(
         var reveal = StudyCards.Reveal(question, pack.FindTopic(question.TopicId), results, pack.Language);
         var platform = platforms.Get(channel.Address.Platform);
         if (post.MessageId is { } messageId)
+        {
             await platform.EditAsync(channel.Address.ChannelId, messageId, reveal, cancellationToken);
+            await group.AfterCloseAsync(channel, messageId, StudyCards.RevealSummary(question, results, pack.Language), pack.Language, cancellationToken);
+        }
         else
             await platform.PostAsync(channel.Address.ChannelId, reveal, cancellationToken);
         logger.LogInformation("Closed post {Post} in channel {Channel}: {Answered} answered, {Correct} correct.", postId, channel.Address, results.Answered, results.Correct);

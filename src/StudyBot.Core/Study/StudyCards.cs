@@ -86,6 +86,18 @@ public static class StudyCards
             []);
     }
 
+    /// <summary>The reveal in short, for the discussion thread: the answer, the share right and who was first.</summary>
+    public static ChatMessage RevealSummary(Question question, PostResults results, Language language)
+    {
+        var percent = results.Answered == 0 ? 0 : (int)Math.Round(100.0 * results.Correct / results.Answered);
+        var first = results.FirstCorrectName ?? "-";
+        return ChatMessage.Text(
+            Say.In(language, $"Answer: {question.AnswerLetters()}", $"정답: {question.AnswerLetters()}"),
+            Say.In(language,
+                $"{percent}% correct ({results.Correct} of {results.Answered}) · first right: {first}",
+                $"정답률 {percent}% ({results.Answered}명 중 {results.Correct}명) · 첫 정답자: {first}"));
+    }
+
     public static ChatMessage LeaderboardCard(string title, IReadOnlyList<LeaderboardRow> rows, Language language)
     {
         if (rows.Count == 0)

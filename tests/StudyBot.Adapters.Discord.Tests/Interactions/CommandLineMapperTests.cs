@@ -6,6 +6,16 @@ namespace StudyBot.Adapters.Discord.Tests.Interactions;
 
 public sealed class CommandLineMapperTests
 {
+    [Fact]
+    public void A_role_option_gives_its_id_an_empty_one_means_off_and_the_servers_own_id_is_everyone()
+    {
+        JsonObject Role(string id) => new() { ["name"] = "role", ["type"] = 8, ["value"] = id };
+
+        Assert.Equal("study ping 987654321098765432", CommandLineMapper.ToCommandLine(Data("study", Payloads.SubCommand("ping", Role("987654321098765432"))), "guild-1"));
+        Assert.Equal("study ping off", CommandLineMapper.ToCommandLine(Data("study", Payloads.SubCommand("ping")), "guild-1"));
+        Assert.Equal("study ping @everyone", CommandLineMapper.ToCommandLine(Data("study", Payloads.SubCommand("ping", Role("guild-1"))), "guild-1"));
+    }
+
     [Theory]
     [InlineData("help", "help")]
     [InlineData("stats", "stats")]

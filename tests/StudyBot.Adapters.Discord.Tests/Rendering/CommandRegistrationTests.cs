@@ -20,13 +20,15 @@ public sealed partial class CommandRegistrationTests
     }
 
     [Fact]
-    public void Study_is_limited_to_members_who_can_manage_channels_and_to_servers()
+    public void Study_is_for_servers_and_shown_to_every_member_since_join_and_leave_are_theirs()
     {
         var study = Command("study");
 
-        Assert.Equal("16", (string?)study["default_member_permissions"]);
+        // Discord's default_member_permissions hides a whole command, sub-commands and all: /study join is for
+        // everyone, so the core's admin check on every use is what keeps the settings to channel managers.
         Assert.Equal([0], study["contexts"]!.AsArray().Select(c => (int)c!));
-        Assert.All(Commands.Where(c => (string?)c!["name"] != "study"), c => Assert.Null(c!["default_member_permissions"]));
+        Assert.All(Commands, c => Assert.Null(c!["default_member_permissions"]));
+        Assert.Contains(CommandSpecs.All, s => s.Group == "study" && !s.AdminOnly);
     }
 
     [Fact]
@@ -36,7 +38,16 @@ public sealed partial class CommandRegistrationTests
 
         Assert.All(guild, c => Assert.Null(c!["contexts"]));
         Assert.All(guild, c => Assert.Null(c!["integration_types"]));
-        Assert.Equal("16", (string?)guild.Single(c => (string?)c!["name"] == "study")!["default_member_permissions"]);
+        Assert.All(guild, c => Assert.Null(c!["default_member_permissions"]));
+    }
+
+    [Fact]
+    public void The_study_role_is_Discords_role_picker_and_leaving_it_out_means_off()
+    {
+        var role = Options(Options(Command("study")).Single(o => (string?)o["name"] == "ping")).Single();
+
+        Assert.Equal((8, false), ((int)role["type"]!, (bool)role["required"]!));
+        Assert.Null(role["choices"]);
     }
 
     [Fact]
@@ -96,7 +107,8 @@ public sealed partial class CommandRegistrationTests
             var options = Options(node).ToList();
             Assert.Equal(spec.Parameters.Select(p => p.Name), options.Select(o => (string?)o["name"]));
             Assert.Equal(spec.Parameters.Select(p => p.NameKo), options.Select(o => (string?)o["name_localizations"]!["ko"]));
-            Assert.Equal(spec.Parameters.Select(p => p.AlwaysRequired), options.Select(o => (bool)o["required"]!));
+            // A role option cannot offer "off", so it is optional and an empty one means off.
+            Assert.Equal(spec.Parameters.Select(p => p.AlwaysRequired && p.Kind != ParameterKind.Role), options.Select(o => (bool)o["required"]!));
         }
     }
 

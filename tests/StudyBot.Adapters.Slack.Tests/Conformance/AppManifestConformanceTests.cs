@@ -26,6 +26,8 @@ public sealed partial class AppManifestConformanceTests
         ["conversations.open"] = "im:write",
         ["files.getUploadURLExternal"] = "files:write",
         ["files.completeUploadExternal"] = "files:write",
+        ["pins.add"] = "pins:write",
+        ["pins.remove"] = "pins:write",
     };
 
     private static readonly HashSet<string> TopLevel = ["_metadata", "display_information", "features", "oauth_config", "settings", "functions", "workflows", "datastores", "outgoing_domains", "types"];

@@ -169,15 +169,22 @@ public static partial class BlockKitChecker
         if (type == "mrkdwn") CheckEscaped(where, text, problems);
     }
 
-    /// <summary>mrkdwn turns a bare &lt; or &gt; into links and mentions, and &amp; must start an entity.</summary>
+    /// <summary>
+    /// mrkdwn turns a bare &lt; or &gt; into links and mentions, and &amp; must start an entity. The one control sequence
+    /// the bot writes on purpose is the study user group's mention, <c>&lt;!subteam^ID&gt;</c> (messaging/formatting-message-text).
+    /// </summary>
     private static void CheckEscaped(string where, string text, List<string> problems)
     {
+        text = UserGroupMention().Replace(text, "");
         if (text.Contains('<') || text.Contains('>')) problems.Add($"{where} has an unescaped < or > (write &lt; and &gt;)");
         if (BareAmpersand().IsMatch(text)) problems.Add($"{where} has an unescaped & (write &amp;)");
     }
 
     private static string? Str(JsonObject node, string name) =>
         node[name] is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : null;
+
+    [GeneratedRegex(@"<!subteam\^S[A-Z0-9]{6,20}>")]
+    private static partial Regex UserGroupMention();
 
     [GeneratedRegex("&(?!(amp|lt|gt);)")]
     private static partial Regex BareAmpersand();

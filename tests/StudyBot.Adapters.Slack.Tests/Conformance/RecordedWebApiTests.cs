@@ -46,6 +46,8 @@ public sealed class RecordedWebApiTests
     [InlineData("chat.update")]
     [InlineData("chat.postEphemeral")]
     [InlineData("users.info")]
+    [InlineData("pins.add")]
+    [InlineData("pins.remove")]
     public async Task The_fake_Slack_answers_only_with_fields_Slack_sends(string method)
     {
         await using var slack = await FakeSlack.StartAsync();

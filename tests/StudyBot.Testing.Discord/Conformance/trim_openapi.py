@@ -22,6 +22,13 @@ OPERATIONS = [
     ("/webhooks/{webhook_id}/{webhook_token}", "post"),
     ("/webhooks/{webhook_id}/{webhook_token}/messages/@original", "patch"),
     ("/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", "patch"),
+    # Group study (issue 16): the discussion thread, the pin, the study role, and the channel's server.
+    ("/channels/{channel_id}", "get"),
+    ("/channels/{channel_id}/messages/{message_id}/threads", "post"),
+    ("/channels/{channel_id}/messages/pins/{message_id}", "put"),
+    ("/channels/{channel_id}/messages/pins/{message_id}", "delete"),
+    ("/guilds/{guild_id}/members/{user_id}/roles/{role_id}", "put"),
+    ("/guilds/{guild_id}/members/{user_id}/roles/{role_id}", "delete"),
 ]
 # Only the bodies the bot sends: JSON, or multipart with a payload_json part when it attaches a file.
 CONTENT_TYPES = ["application/json", "multipart/form-data"]

@@ -14,7 +14,11 @@ internal static class CommandLineMapper
     private const int SubCommandType = 1;
     private const int SubCommandGroupType = 2;
 
-    public static string ToCommandLine(JsonElement data)
+    /// <summary>What a role option holding the server's own id becomes: that "role" is @everyone, which the core refuses.</summary>
+    public const string EveryoneRole = "@everyone";
+
+    /// <param name="guildId">The server the command came from: its id as a role id is @everyone.</param>
+    public static string ToCommandLine(JsonElement data, string? guildId = null)
     {
         var name = Clean(data.Text("name") ?? "");
         var given = data.Items("options");
@@ -27,7 +31,14 @@ internal static class CommandLineMapper
         foreach (var parameter in spec.Parameters)
         {
             var value = given?.EnumerateArray().FirstOrDefault(o => o.Text("name") == parameter.Name);
-            if (value is { } present && Value(present) is { Length: > 0 } text) words.Add(text);
+            var text = value is { } present ? Value(present) : null;
+            if (parameter.Kind == ParameterKind.Role)
+            {
+                // A role option cannot also offer "off", so leaving the role out is how Discord says it (see CommandRegistration).
+                if (string.IsNullOrEmpty(text)) text = parameter.AllChoices.Count > 0 ? parameter.AllChoices[0].Value : null;
+                else if (text == guildId) text = EveryoneRole;
+            }
+            if (text is { Length: > 0 }) words.Add(text);
         }
         return string.Join(' ', words);
     }

@@ -9,6 +9,6 @@ internal sealed class SlashCommandHandler(IChatInbox inbox, InteractionResponder
 
     public Task HandleAsync(DiscordInteraction interaction, CommandContext context, CancellationToken cancellationToken) =>
         responder.RespondAsync(interaction,
-            ct => inbox.HandleCommandAsync(context, CommandLineMapper.ToCommandLine(interaction.Data), ct),
+            ct => inbox.HandleCommandAsync(context, CommandLineMapper.ToCommandLine(interaction.Data, interaction.GuildId), ct),
             cancellationToken);
 }

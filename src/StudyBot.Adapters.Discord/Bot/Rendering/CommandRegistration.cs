@@ -17,6 +17,7 @@ internal static class CommandRegistration
     private const int ChatInput = 1;
     private const int SubCommandType = 1;
     private const int StringType = 3;
+    private const int RoleType = 8;
     private const int GuildContext = 0;
     private const int BotDmContext = 1;
     private const int GuildInstall = 0;
@@ -45,8 +46,8 @@ internal static class CommandRegistration
         if (global)
         {
             json["integration_types"] = new JsonArray(GuildInstall);
-            // Channel settings make no sense in a DM, so /study exists only in servers.
-            json["contexts"] = managersOnly ? new JsonArray(GuildContext) : new JsonArray(GuildContext, BotDmContext);
+            // Channel settings (and a channel's study role) make no sense in a DM, so /study exists only in servers.
+            json["contexts"] = managersOnly || CommandSpecs.FindGroup(command.Key) is not null ? new JsonArray(GuildContext) : new JsonArray(GuildContext, BotDmContext);
         }
         if (managersOnly)
             json["default_member_permissions"] = ManageChannels.ToString(CultureInfo.InvariantCulture);
@@ -63,9 +64,18 @@ internal static class CommandRegistration
     }
 
     // Every parameter is a string option: the core reads and checks the value, so Discord's number or
-    // boolean types would only add a second set of rules.
+    // boolean types would only add a second set of rules. A role is the exception: Discord's role picker
+    // (type 8) is the only way to choose one by name. It cannot offer "off" too, so it is optional and
+    // leaving it out means off (CommandLineMapper).
     private static JsonObject Option(ParameterSpec parameter)
     {
+        if (parameter.Kind == ParameterKind.Role)
+        {
+            var role = Named(parameter.Name, parameter.NameKo, parameter.DescriptionEn + "; leave out to turn off", parameter.DescriptionKo + " (비우면 끄기)");
+            role["type"] = RoleType;
+            role["required"] = false;
+            return role;
+        }
         var json = Named(parameter.Name, parameter.NameKo, parameter.DescriptionEn, parameter.DescriptionKo);
         json["type"] = StringType;
         json["required"] = parameter.AlwaysRequired;

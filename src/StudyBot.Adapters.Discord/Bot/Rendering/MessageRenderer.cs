@@ -32,11 +32,27 @@ internal static class MessageRenderer
             ["embeds"] = new JsonArray(Embed(message)),
             // Always present: an empty list removes buttons on an edit.
             ["components"] = Components(message.Buttons),
-            ["allowed_mentions"] = new JsonObject { ["parse"] = new JsonArray() },
+            ["allowed_mentions"] = AllowedMentions(null),
         };
+        // Only a study role is ever mentioned, in the content (mentions in embeds never ping), and allowed by id alone.
+        if (message.MentionGroupId is { } role && IsSnowflake(role))
+        {
+            body["content"] = $"<@&{role}>";
+            body["allowed_mentions"] = AllowedMentions(role);
+        }
         if (ephemeral) body["flags"] = MessageFlags.Ephemeral;
         return body;
     }
+
+    /// <summary>Nothing parsed from the text (no @everyone, @here, users or roles), only <paramref name="role"/> if given.</summary>
+    private static JsonObject AllowedMentions(string? role)
+    {
+        var allowed = new JsonObject { ["parse"] = new JsonArray() };
+        if (role is not null) allowed["roles"] = new JsonArray(role);
+        return allowed;
+    }
+
+    private static bool IsSnowflake(string id) => id.Length is >= 17 and <= 20 && id.All(char.IsAsciiDigit);
 
     public static JsonObject Embed(ChatMessage message)
     {

@@ -21,6 +21,9 @@ internal sealed class DiscordApi(DiscordRestClient rest)
     public const int MaxChoices = 25;
     public const int ChoiceLength = 100;
 
+    /// <summary>A thread's auto-archive duration: one of 60, 1440, 4320, 10080 minutes.</summary>
+    public const int OneDayInMinutes = 1440;
+
     public async Task<GatewayInfo> GetGatewayBotAsync(CancellationToken cancellationToken)
     {
         var json = await rest.SendAsync(DiscordRoute.GatewayBot(), null, cancellationToken);
@@ -63,6 +66,21 @@ internal sealed class DiscordApi(DiscordRestClient rest)
     /// <summary>A follow-up message with an optional file.</summary>
     public Task CreateFollowupAsync(string applicationId, string token, JsonObject message, DiscordFile? file, CancellationToken cancellationToken) =>
         rest.SendAsync(DiscordRoute.CreateFollowup(applicationId, token), WithAttachment(message, file), file, cancellationToken);
+
+    /// <summary>The server a channel belongs to (null for a DM).</summary>
+    public async Task<string?> GetChannelGuildAsync(string channelId, CancellationToken cancellationToken) =>
+        (await rest.SendAsync(DiscordRoute.GetChannel(channelId), null, cancellationToken))?.Text("guild_id");
+
+    /// <summary>A public thread on a message, archived after a day without messages (a daily question's life).</summary>
+    public Task CreateThreadFromMessageAsync(string channelId, string messageId, string name, CancellationToken cancellationToken) =>
+        rest.SendAsync(DiscordRoute.CreateThreadFromMessage(channelId, messageId),
+            new JsonObject { ["name"] = name, ["auto_archive_duration"] = OneDayInMinutes }, cancellationToken);
+
+    public Task SetPinnedAsync(string channelId, string messageId, bool pinned, CancellationToken cancellationToken) =>
+        rest.SendAsync(DiscordRoute.Pin(channelId, messageId, pinned), null, cancellationToken);
+
+    public Task SetMemberRoleAsync(string guildId, string userId, string roleId, bool add, CancellationToken cancellationToken) =>
+        rest.SendAsync(DiscordRoute.MemberRole(guildId, userId, roleId, add), null, cancellationToken);
 
     /// <summary>The id of the DM channel with <paramref name="userId"/> (Discord returns the existing one if there is one).</summary>
     public async Task<string> CreateDirectChannelAsync(string userId, CancellationToken cancellationToken)

@@ -21,6 +21,24 @@ internal sealed record DiscordRoute(HttpMethod Method, string Template, string P
     public static DiscordRoute EditMessage(string channelId, string messageId) =>
         new(HttpMethod.Patch, "channels/{channel_id}/messages/{message_id}", $"channels/{Escape(channelId)}/messages/{Escape(messageId)}", channelId);
 
+    public static DiscordRoute GetChannel(string channelId) =>
+        new(HttpMethod.Get, "channels/{channel_id}", $"channels/{Escape(channelId)}", channelId);
+
+    /// <summary>A public thread started from a message; the thread's id is the message's.</summary>
+    public static DiscordRoute CreateThreadFromMessage(string channelId, string messageId) =>
+        new(HttpMethod.Post, "channels/{channel_id}/messages/{message_id}/threads",
+            $"channels/{Escape(channelId)}/messages/{Escape(messageId)}/threads", channelId);
+
+    /// <summary>PUT pins, DELETE unpins (the current route; <c>channels/{id}/pins/{id}</c> is deprecated).</summary>
+    public static DiscordRoute Pin(string channelId, string messageId, bool pinned) =>
+        new(pinned ? HttpMethod.Put : HttpMethod.Delete, "channels/{channel_id}/messages/pins/{message_id}",
+            $"channels/{Escape(channelId)}/messages/pins/{Escape(messageId)}", channelId);
+
+    /// <summary>PUT gives a member a role, DELETE takes it away.</summary>
+    public static DiscordRoute MemberRole(string guildId, string userId, string roleId, bool add) =>
+        new(add ? HttpMethod.Put : HttpMethod.Delete, "guilds/{guild_id}/members/{user_id}/roles/{role_id}",
+            $"guilds/{Escape(guildId)}/members/{Escape(userId)}/roles/{Escape(roleId)}", guildId);
+
     /// <summary>Opens (or finds) the DM channel with one user.</summary>
     public static DiscordRoute CreateDirectChannel() =>
         new(HttpMethod.Post, "users/@me/channels", "users/@me/channels", "");

@@ -9,8 +9,11 @@ namespace StudyBot.Adapters.Slack.Bot.BlockKit;
 /// fields, one button per <see cref="ChatButton"/> (its id is the action_id and value, verbatim) and a
 /// context footer. Every render uses fresh block_ids so an update never keeps an old block's state.
 /// </summary>
-internal static class BlockKitRenderer
+internal static partial class BlockKitRenderer
 {
+    [System.Text.RegularExpressions.GeneratedRegex("^S[A-Z0-9]{6,20}$")]
+    private static partial System.Text.RegularExpressions.Regex UserGroupId();
+
     // Slack's limits: https://api.slack.com/reference/block-kit/blocks
     private const int MaxBlocks = 50;
     private const int MaxHeader = 150;
@@ -37,6 +40,10 @@ internal static class BlockKitRenderer
         var nonce = Guid.NewGuid().ToString("N")[..8];
         var blocks = new List<JsonObject>();
         string Id(string kind) => $"sb-{kind}-{blocks.Count}-{nonce}";
+        // The one mention a message may make: the study user group, written by the bot, never from user text.
+        var mention = message.MentionGroupId is { } groupId && UserGroupId().IsMatch(groupId) ? $"<!subteam^{groupId}>" : null;
+        if (mention is not null)
+            blocks.Add(new JsonObject { ["type"] = "section", ["block_id"] = Id("mention"), ["text"] = Mrkdwn(mention) });
 
         if (message.Title.Length > 0)
             blocks.Add(new JsonObject
@@ -88,7 +95,7 @@ internal static class BlockKitRenderer
 
         return new JsonObject
         {
-            ["text"] = Fallback(message),
+            ["text"] = mention is null ? Fallback(message) : SlackMrkdwn.Cut(mention + " " + Fallback(message), MaxFallbackText),
             ["blocks"] = new JsonArray(blocks.Select(b => (JsonNode)b).ToArray()),
         };
     }
