@@ -1,4 +1,5 @@
 using System.Globalization;
+using StudyBot.Core.Commands;
 using StudyBot.Core.Content;
 using StudyBot.Core.Storage;
 using StudyBot.Core.Study;
@@ -42,11 +43,10 @@ internal static class ChannelsPage
         if (!settings.Enabled) return page.Say("off", "꺼짐");
         var post = settings.PostTime.ToString("HH:mm", CultureInfo.InvariantCulture);
         var boardTime = settings.LeaderboardTime.ToString("HH:mm", CultureInfo.InvariantCulture);
-        var day = page.Language == Language.Ko ? KoreanDay(settings.LeaderboardDay) : settings.LeaderboardDay.ToString();
+        var day = CommandValues.DayName(settings.LeaderboardDay, page.Language);
+        var days = settings.PostDays.Describe(page.Language);
         return settings.LeaderboardEnabled
-            ? page.Say($"daily at {post}; board {day} {boardTime}", $"매일 {post}; 순위 {day} {boardTime}")
-            : page.Say($"daily at {post}", $"매일 {post}");
+            ? page.Say($"{days} at {post}; board {day} {boardTime}", $"{days} {post}; 순위 {day} {boardTime}")
+            : page.Say($"{days} at {post}", $"{days} {post}");
     }
-
-    private static string KoreanDay(DayOfWeek day) => "일월화수목금토"[(int)day] + "요일";
 }
