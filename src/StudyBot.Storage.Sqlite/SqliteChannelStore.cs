@@ -16,7 +16,7 @@ public sealed class SqliteChannelStore(SqliteDatabase database, IOptions<StudyOp
 
     private readonly RecentRows<ChannelSettings> _byId = new();
 
-    private const string Columns =
+    internal const string Columns =
         "id AS Id, platform AS Platform, external_id AS ExternalId, enabled AS Enabled, post_time AS PostTime, time_zone AS TimeZone, " +
         "pack_id AS PackId, leaderboard_enabled AS LeaderboardEnabled, leaderboard_day AS LeaderboardDay, leaderboard_time AS LeaderboardTime";
 
@@ -92,7 +92,7 @@ public sealed class SqliteChannelStore(SqliteDatabase database, IOptions<StudyOp
 
     private static string Hhmm(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 
-    private sealed record ChannelRow(long Id, string Platform, string ExternalId, long Enabled, string PostTime, string TimeZone,
+    internal sealed record ChannelRow(long Id, string Platform, string ExternalId, long Enabled, string PostTime, string TimeZone,
         string? PackId, long LeaderboardEnabled, long LeaderboardDay, string LeaderboardTime)
     {
         public ChannelSettings ToSettings() => new(

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using StudyBot.Web.Health;
+using StudyBot.Web.Pages;
 
 namespace StudyBot.Web;
 
@@ -41,8 +42,7 @@ public static class StudyWebApplication
         });
         app.MapStudyHealth(host);
         app.MapPrometheusScrapingEndpoint("/metrics", host.GetRequiredService<MeterProvider>(), null, null);
-        app.MapGet("/", () => Results.Text(
-            "StudyBot\n\n/healthz/live   the process answers\n/healthz/ready  database, scheduler, chat adapters, content\n/metrics        Prometheus\n\nThe channel and question pages are coming.\n"));
+        app.MapStudyPages(host);
         return app;
     }
 
@@ -50,7 +50,8 @@ public static class StudyWebApplication
     {
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.XFrameOptions = "DENY";
-        response.Headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+        // The pages load only their own stylesheet and submit only to themselves: no scripts, no inline styles.
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
         response.Headers["Referrer-Policy"] = "no-referrer";
     }
 }

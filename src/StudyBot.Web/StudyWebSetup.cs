@@ -13,7 +13,7 @@ namespace StudyBot.Web;
 public static class StudyWebSetup
 {
     /// <summary>
-    /// Health checks, Prometheus metrics and (later) the pages on <c>StudyBot:Web:Urls</c>; nothing at
+    /// Health checks, Prometheus metrics and the operator's pages on <c>StudyBot:Web:Urls</c>; nothing at
     /// all when that is empty, so the console or worker host runs as before.
     /// </summary>
     public static IHostApplicationBuilder AddStudyWeb(this IHostApplicationBuilder builder)

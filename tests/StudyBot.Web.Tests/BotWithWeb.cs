@@ -26,10 +26,14 @@ internal sealed class BotWithWeb : IAsyncDisposable
     public string DatabasePath => _dir.File("data/studybot.db");
     private TestServer Server => _web!.GetTestServer();
 
-    public static async Task<BotWithWeb> StartAsync(params string[] settings)
+    public static Task<BotWithWeb> StartAsync(params string[] settings) => StartAsync(_ => { }, settings);
+
+    /// <param name="addContent">Writes more packs next to the end-to-end pack, into the content folder of the temp directory.</param>
+    public static async Task<BotWithWeb> StartAsync(Action<TempDirectory> addContent, params string[] settings)
     {
         var bot = new BotWithWeb();
         EndToEndPack.WriteTo(bot._dir);
+        addContent(bot._dir);
         var builder = StudyBotHost.CreateBuilder([
             $"--StudyBot:Content:Path={bot._dir.File("content")}",
             $"--StudyBot:Storage:DatabasePath={bot.DatabasePath}",
@@ -46,12 +50,15 @@ internal sealed class BotWithWeb : IAsyncDisposable
     }
 
     public async Task<(int Status, string Body, IHeaderDictionary Headers)> GetAsync(string path, string remote = RemoteAddress,
-        string? authorization = null, string? forwardedFor = null)
+        string? authorization = null, string? forwardedFor = null, IReadOnlyDictionary<string, string>? headers = null)
     {
         var context = await Server.SendAsync(c =>
         {
             c.Request.Method = "GET";
-            c.Request.Path = path;
+            var query = path.IndexOf('?', StringComparison.Ordinal);
+            c.Request.Path = query < 0 ? path : path[..query];
+            c.Request.QueryString = query < 0 ? QueryString.Empty : new QueryString(path[query..]);
+            foreach (var (name, value) in headers ?? new Dictionary<string, string>()) c.Request.Headers[name] = value;
             c.Connection.RemoteIpAddress = IPAddress.Parse(remote);
             if (authorization is not null) c.Request.Headers.Authorization = authorization;
             if (forwardedFor is not null) c.Request.Headers["X-Forwarded-For"] = forwardedFor;
