@@ -27,6 +27,9 @@ public sealed class Chromium : IAsyncLifetime, IDisposable
     public async Task<IPage> NewPageAsync(string locale = "en-US")
     {
         var context = await Browser.NewContextAsync(new() { Locale = locale, ViewportSize = new() { Width = 1280, Height = 900 } });
+        // Waits, not time limits on the pages: on a loaded 2-core CI machine the first page (JIT, Chromium start) can take more than Playwright's 30 s.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         return await context.NewPageAsync();
     }
 
