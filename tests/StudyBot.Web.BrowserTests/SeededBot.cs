@@ -10,12 +10,15 @@ namespace StudyBot.Web.BrowserTests;
 /// <summary>
 /// The whole bot (content, SQLite file, Quartz, console adapter) with its web endpoint on Kestrel at
 /// 127.0.0.1 on a free port, and a database seeded through the ports: one console channel on pack
-/// <see cref="SeedPack.PackId"/>, one closed daily post per question on the days before today, and
+/// <see cref="SeedPack.PackId"/>, one closed daily post a day for the 30 days before today (the questions in turn, <see cref="Rounds"/> times), and
 /// <see cref="Members"/> members answering each.
 /// </summary>
 public sealed class SeededBot : IAsyncLifetime, IDisposable
 {
     public const int Members = 22;
+
+    /// <summary>Each question is posted this many times, on consecutive days: a month of chart, the same rates per question.</summary>
+    public const int Rounds = 5;
     public static readonly ChannelAddress Channel = new("console", "browser-room");
 
     private readonly TempDirectory _dir = new();
@@ -24,7 +27,7 @@ public sealed class SeededBot : IAsyncLifetime, IDisposable
     public long ChannelId { get; private set; }
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>The local (UTC) dates the posts were on, oldest first: one per question of <see cref="SeedPack.Questions"/>.</summary>
+    /// <summary>The local (UTC) dates the posts were on, oldest first: one per post.</summary>
     public IReadOnlyList<DateOnly> PostDates { get; private set; } = [];
 
     public async Task InitializeAsync()
@@ -51,10 +54,11 @@ public sealed class SeededBot : IAsyncLifetime, IDisposable
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var dates = new List<DateOnly>();
-        for (var i = 0; i < SeedPack.Questions.Count; i++)
+        var days = Rounds * SeedPack.Questions.Count;
+        for (var i = 0; i < days; i++)
         {
-            var (questionId, topic, correct) = SeedPack.Questions[i];
-            var date = today.AddDays(i - SeedPack.Questions.Count);
+            var (questionId, topic, correct) = SeedPack.Questions[i % SeedPack.Questions.Count];
+            var date = today.AddDays(i - days);
             var opens = new DateTimeOffset(date.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
             var (post, _) = await posts.ReserveAsync(new NewPost(channel.Id, SeedPack.PackId, questionId, date, opens, opens.AddHours(12)), default);
             for (var member = 0; member < Members; member++)
