@@ -21,7 +21,7 @@ namespace StudyBot.Benchmarks.Cases;
 public static class WebBench
 {
     public const int CardMembers = 10_000;
-    private const int Warmup = 50, Iterations = 1_000, FirstReads = 8, UncachedScrapes = 200;
+    private const int Warmup = 50, Iterations = 1_000, FirstReads = 8, UncachedScrapes = 50;
     private const string DueIndex = "CREATE INDEX bench_review_cards_all_due ON review_cards (due) WHERE retired = 0";
 
     public static async Task RunAsync(ResultTable table)
