@@ -26,6 +26,7 @@ public sealed class SqliteDatabase
         GroupCommit = new SqliteGroupCommit(this);
         Users = new KnownUsers(Boards);
         ItemTallies = new ItemTallyCache(Boards);
+        ChannelReports = new ChannelReportCache(Boards);
     }
 
     public string Path { get; }
@@ -42,6 +43,9 @@ public sealed class SqliteDatabase
 
     /// <summary>Item analysis tallies as last read, dropped when any post closes.</summary>
     internal ItemTallyCache ItemTallies { get; }
+
+    /// <summary>The channel page's reads as last made, dropped when a post of the channel closes or a name changes.</summary>
+    internal ChannelReportCache ChannelReports { get; }
 
     /// <summary>
     /// Caps the file at this many pages on every connection opened from now on (SQLite's

@@ -121,4 +121,27 @@ public abstract partial class StorageContract
         Assert.Equal(["ann", "cat"], (await Store.Reports.StreakLeadersAsync(channel.Id, 2, default)).Select(r => r.DisplayName));
         Assert.Empty(await Store.Reports.StreakLeadersAsync(channel.Id + 1000, 10, default));
     }
+
+    [Fact]
+    public async Task Channel_reads_made_again_show_a_newly_closed_post_and_a_new_name()
+    {
+        var channel = await Store.ChannelAsync();
+        var ann = await Store.UserAsync("ann");
+        var day0 = await Store.PostAsync(channel.Id, Day, T0);
+        var day1 = await Store.PostAsync(channel.Id, Day.AddDays(1), T0.AddDays(1), question: "q2");
+        await Store.AnswerAsync(day0, ann, true, T0.AddMinutes(1));
+        await Store.Posts.CloseAsync(day0.Id, day0.ClosesAt, default);
+        async Task<object> ReadAll() => (
+            await Store.Reports.AnswerCountAsync(channel.Id, T0, T0.AddDays(7), default),
+            (await Store.Reports.DailyActivityAsync(channel.Id, Day, Day.AddDays(6), default)).Count,
+            (await Store.Reports.TopicAccuracyAsync(channel.Id, default)).Single().Answered,
+            (await Store.Reports.StreakLeadersAsync(channel.Id, 10, default)).Single());
+        Assert.Equal((1, 1, 1, new StreakRow(ann, "ann", 1, 1)), await ReadAll());
+
+        await Store.Posts.RecordAnswerAsync(new NewAnswer(day1.Id, channel.Id, StoreScenario.User("ann") with { DisplayName = "Ann Kim" }, "topic", "0", true, T0.AddDays(1).AddMinutes(1)), default);
+        Assert.Equal((1, 1, 1, new StreakRow(ann, "Ann Kim", 1, 1)), await ReadAll());
+
+        await Store.Posts.CloseAsync(day1.Id, day1.ClosesAt, default);
+        Assert.Equal((2, 2, 2, new StreakRow(ann, "Ann Kim", 2, 2)), await ReadAll());
+    }
 }

@@ -42,7 +42,7 @@ public sealed class TopicPagesTests(SeededBot seeded) : IClassFixture<SeededBot>
     }
 
     [Fact]
-    public async Task Nothing_found_suggests_nothing_it_cannot_show_and_echoes_the_query_encoded()
+    public async Task A_search_that_finds_nothing_echoes_the_query_encoded()
     {
         var (status, body, _) = await seeded.Bot.GetAsync("/topics?q=%3Cb%3Ezzzz", remote: "127.0.0.1");
         Assert.Equal(200, status);

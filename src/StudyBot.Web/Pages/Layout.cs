@@ -13,7 +13,7 @@ internal static class Layout
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{title} · StudyBot</title>
+        <title>{(title == "StudyBot" ? title : title + " · StudyBot")}</title>
         <link rel="stylesheet" href="{StylesheetPath}">
         </head>
         <body>
