@@ -96,6 +96,13 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore
         return new DueSummary((int)due, Time.FromMs(next));
     }
 
+    public async Task<int> AllDueCountAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM review_cards WHERE retired = 0 AND due <= @now", new { now = Time.ToMs(now) }, cancellationToken: cancellationToken));
+    }
+
     public async Task<IReadOnlyList<StoredCard>> CardsAsync(long userId, CancellationToken cancellationToken)
     {
         await using var connection = database.Open();

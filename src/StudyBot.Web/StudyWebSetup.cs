@@ -26,10 +26,13 @@ public static class StudyWebSetup
             .AddCheck<ChatAdaptersCheck>("chat adapters", tags: [ReadinessRegistrations.ReadyTag])
             .AddCheck<ContentCheck>("content", tags: [ReadinessRegistrations.ReadyTag]);
         builder.Services.AddSingleton<IConfigureOptions<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckServiceOptions>, ReadinessRegistrations>();
+        builder.Services.AddSingleton<ReviewsDueReading>();
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("studybot"))
             .WithMetrics(metrics => metrics
                 .AddMeter(StudyMetrics.MeterName, AdapterMetrics.MeterName)
+                // Made with the meter provider and disposed with it, so the gauge reads this host's store only while exported.
+                .AddInstrumentation(services => StudyMetrics.TrackReviewsDue(services.GetRequiredService<ReviewsDueReading>()))
                 // No response cache: a scrape shows what happened up to now (Prometheus asks every few seconds anyway).
                 .AddPrometheusExporter(exporter => exporter.ScrapeResponseCacheDurationMilliseconds = 0));
         builder.Services.AddSingleton<StudyWebServer>();

@@ -28,6 +28,8 @@ if (what is "all" or "review" or "review-burst") await ReviewBurstBench.RunAsync
 // 10,000 reminders take ~400 s at Discord's 50 requests/s; "review-reminders-1000" is the quick version.
 if (what is "all" or "review" or "review-reminders") await ReviewReminderBench.RunAsync(table);
 if (what is "review-reminders-1000") await ReviewReminderBench.RunAsync(table, 1_000);
+// Issue 15, the web endpoint: questions page and its queries, /metrics.
+if (what is "all" or "web") await WebBench.RunAsync(table);
 
 Console.WriteLine(table.ToMarkdown());
 return table.Results.All(r => r.MeetsLimit) ? 0 : 2;

@@ -123,6 +123,21 @@ public abstract partial class StorageContract
     }
 
     [Fact]
+    public async Task Cards_due_across_all_members_count_each_due_card_once_and_no_retired_one()
+    {
+        var (ann, ben) = (await Store.UserAsync("ann"), await Store.UserAsync("ben"));
+        await Store.AddReviewCardAsync(ann, "q1", T0.AddHours(-1));
+        await Store.AddReviewCardAsync(ann, "q2", T0);
+        await Store.AddReviewCardAsync(ann, "q3", T0.AddDays(2));
+        await Store.AddReviewCardAsync(ben, "q1", T0.AddMinutes(-5));
+        await Store.AddReviewCardAsync(ben, "q2", T0.AddDays(-3), retired: true);
+
+        Assert.Equal(0, await Store.Reviews.AllDueCountAsync(T0.AddHours(-2), default));
+        Assert.Equal(3, await Store.Reviews.AllDueCountAsync(T0, default));
+        Assert.Equal(4, await Store.Reviews.AllDueCountAsync(T0.AddDays(2), default));
+    }
+
+    [Fact]
     public async Task Due_cards_can_be_narrowed_to_topics()
     {
         var hana = await Store.UserAsync("hana");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
 namespace StudyBot.Core.Health;
@@ -26,6 +27,28 @@ public static class StudyMetrics
     public static readonly Histogram<long> GroupCommitBatchSize =
         Meter.CreateHistogram("studybot.storage.group_commit.batch_size", "{write}", "Writes that shared one SQLite commit.",
             advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] });
+
+    // The host's readings, added while its metrics exporter runs (several hosts share this meter in tests).
+    private static readonly ConcurrentDictionary<ReviewsDueReading, byte> ReviewsDueReadings = new();
+
+    private static readonly ObservableGauge<long> ReviewsDue =
+        Meter.CreateObservableGauge("studybot.reviews.due", ObserveReviewsDue, "{card}",
+            "Review cards of all members due now, retired cards left out (counted at most every 30 s).");
+
+    /// <summary>Reports <paramref name="reading"/> as the reviews-due gauge until the returned handle is disposed.</summary>
+    public static IDisposable TrackReviewsDue(ReviewsDueReading reading)
+    {
+        ReviewsDueReadings.TryAdd(reading, 0);
+        return new Untrack(reading);
+    }
+
+    private static IEnumerable<Measurement<long>> ObserveReviewsDue() =>
+        ReviewsDueReadings.IsEmpty ? [] : [new Measurement<long>(ReviewsDueReadings.Keys.Sum(r => r.Current()))];
+
+    private sealed class Untrack(ReviewsDueReading reading) : IDisposable
+    {
+        public void Dispose() => ReviewsDueReadings.TryRemove(reading, out _);
+    }
 
     /// <summary>Times one command until disposed: <c>using var timing = StudyMetrics.TimeCommand("stats");</c>. The name is a known command, so the label stays bounded.</summary>
     public static CommandTiming TimeCommand(string command) => new(command, System.Diagnostics.Stopwatch.GetTimestamp());

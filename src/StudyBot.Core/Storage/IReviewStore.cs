@@ -34,6 +34,12 @@ public interface IReviewStore
     Task<DueSummary> DueAsync(long userId, DateTimeOffset now, IReadOnlyCollection<string>? topicIds, IReadOnlyCollection<string> heldQuestionIds,
         CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Cards of every member due at <paramref name="now"/> and not retired, held-back ones included: the
+    /// "reviews due" gauge, the same count a reminder round adds up member by member.
+    /// </summary>
+    Task<int> AllDueCountAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Every card of the member that is not retired.</summary>
     Task<IReadOnlyList<StoredCard>> CardsAsync(long userId, CancellationToken cancellationToken);
 

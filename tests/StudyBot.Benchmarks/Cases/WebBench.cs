@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using Dapper;
+using StudyBot.Benchmarks.Measuring;
+using StudyBot.Core.Chat;
+using StudyBot.Core.Content;
+using StudyBot.Core.Health;
+using StudyBot.Core.Items;
+using StudyBot.Core.Storage;
+using StudyBot.Storage.Sqlite;
+
+namespace StudyBot.Benchmarks.Cases;
+
+/// <summary>
+/// Issue 15: the web endpoint on a database of 1,000,000 daily answers on closed posts of the real
+/// aws-saa pack (<see cref="ItemDatabase"/>) and 3,350,000 review cards (10,000 members × 335), over
+/// real HTTP on loopback. The questions page's own work (IItemAnalysisQueries + ItemAnalyzer) is timed
+/// alone beside it, first after a post closed (tallies read from SQLite) and warm (kept until the next
+/// close). <c>/metrics</c> is timed warm (the reviews-due count kept) and with the count read on every
+/// scrape, with and without an index on due alone.
+/// </summary>
+public static class WebBench
+{
+    public const int CardMembers = 10_000;
+    private const int Warmup = 50, Iterations = 1_000, FirstReads = 8, UncachedScrapes = 50;
+    private const string DueIndex = "CREATE INDEX bench_review_cards_all_due ON review_cards (due) WHERE retired = 0";
+
+    public static async Task RunAsync(ResultTable table)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("web.db");
+        SeedDatabase(path);
+
+        // Runs at real speed; moved past the reviews-due max age when a scrape must count again.
+        var clock = new ShiftedClock(DateTimeOffset.UtcNow);
+        await using var bot = await WebBot.StartAsync(path, Repository.AwsPack, clock);
+        var analyzer = bot.Get<ItemAnalyzer>();
+        var filter = new ItemFilter("aws-saa");
+        var report = await analyzer.AnalyzeAsync(filter, default);
+        var answers = report.Answers;
+        var checkedOk = answers == ItemDatabase.Answers && report.Questions.Count == 335;
+        var check = checkedOk ? $"{answers:N0} answers over {report.Questions.Count} questions, {report.Members:N0} members"
+            : $"CHECK FAILED: {answers:N0} answers, {report.Questions.Count} questions";
+
+        var closes = new PostCloser(bot.Get<IChannelStore>(), bot.Get<IPostStore>());
+        Latencies firstQueries = new(), firstPage = new();
+        for (var i = 0; i < FirstReads; i++)
+        {
+            await closes.CloseOneAsync();
+            var started = Stopwatch.GetTimestamp();
+            await analyzer.AnalyzeAsync(filter, default);
+            firstQueries.Add(Stopwatch.GetElapsedTime(started));
+            await closes.CloseOneAsync();
+            started = Stopwatch.GetTimestamp();
+            await PageAsync(bot);
+            firstPage.Add(Stopwatch.GetElapsedTime(started));
+        }
+        var warmQueries = await Latencies.OfAsync(Warmup, Iterations, () => analyzer.AnalyzeAsync(filter, default));
+        var warmPage = await Latencies.OfAsync(Warmup, Iterations, () => PageAsync(bot));
+        table.Add(new Result("questions page p99, warm (GET /questions?pack=aws-saa on loopback, 335 questions, 1,000,000 answers)", warmPage.P99, "ms", 100, true,
+            "its queries alone (IItemAnalysisQueries + ItemAnalyzer) p99", warmQueries.P99,
+            $"{Spread(warmPage)}; queries p50 {ResultTable.Number(warmQueries.P50)} ms; tallies kept until the next close; {check}", Checked: checkedOk));
+        table.Add(new Result("questions page p99, first after a post closed (tallies read from SQLite)", firstPage.P99, "ms", 100, true,
+            "its queries alone p99", firstQueries.P99,
+            $"{Spread(firstPage)}; queries p50 {ResultTable.Number(firstQueries.P50)} ms over {firstQueries.Count}", Checked: checkedOk));
+
+        await ScrapesAsync(table, bot, clock, path);
+    }
+
+    private static async Task ScrapesAsync(ResultTable table, WebBot bot, ShiftedClock clock, string path)
+    {
+        var store = bot.Get<IReviewStore>();
+        var due = await store.AllDueCountAsync(clock.GetUtcNow(), default);
+        var warm = await Latencies.OfAsync(Warmup, Iterations, () => ScrapeAsync(bot));
+        var (countAlone, uncached, plan) = await CountingScrapesAsync(bot, clock, store);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
+        {
+            connection.Open();
+            connection.Execute(DueIndex);
+            connection.Execute("ANALYZE review_cards;");
+        }
+        var (countIndexed, uncachedIndexed, planIndexed) = await CountingScrapesAsync(bot, clock, store);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
+        {
+            connection.Open();
+            connection.Execute("DROP INDEX bench_review_cards_all_due");
+        }
+
+        var cards = $"{CardMembers * 335:N0} cards, {due:N0} due";
+        table.Add(new Result("/metrics scrape p99, warm (reviews-due count kept, at most 30 s old)", warm.P99, "ms", 10, true,
+            Note: $"{Spread(warm)}; {cards}"));
+        table.Add(new Result("/metrics scrape p99, counting the due cards on every scrape (no index on due alone)", uncached.P99, "ms", 10, true,
+            "the count alone (IReviewStore.AllDueCountAsync) p99", countAlone.P99, $"{Spread(uncached)}; count p50 {ResultTable.Number(countAlone.P50)} ms; plan: {plan}"));
+        table.Add(new Result("/metrics scrape p99, counting on every scrape, with an index on due alone", uncachedIndexed.P99, "ms", 10, true,
+            "the count alone p99", countIndexed.P99, $"{Spread(uncachedIndexed)}; count p50 {ResultTable.Number(countIndexed.P50)} ms; plan: {planIndexed}"));
+    }
+
+    private static async Task<(Latencies Count, Latencies Scrape, string Plan)> CountingScrapesAsync(WebBot bot, ShiftedClock clock, IReviewStore store)
+    {
+        var count = await Latencies.OfAsync(5, UncachedScrapes, () => store.AllDueCountAsync(clock.GetUtcNow(), default));
+        var scrapes = new Latencies();
+        for (var i = 0; i < UncachedScrapes + 5; i++)
+        {
+            clock.Set(clock.GetUtcNow() + ReviewsDueReading.MaxAge);
+            var started = Stopwatch.GetTimestamp();
+            await ScrapeAsync(bot);
+            if (i >= 5) scrapes.Add(Stopwatch.GetElapsedTime(started));
+        }
+        var plan = string.Join("; ", bot.Get<SqliteDatabase>().Open().Query<(long Id, long Parent, long NotUsed, string Detail)>(
+            "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM review_cards WHERE retired = 0 AND due <= 0").Select(row => row.Detail));
+        return (count, scrapes, plan);
+    }
+
+    private static async Task PageAsync(WebBot bot)
+    {
+        using var response = await bot.Client.GetAsync("/questions?pack=aws-saa");
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode || !body.Contains("data-question-id", StringComparison.Ordinal))
+            throw new InvalidOperationException($"/questions answered {(int)response.StatusCode} without question rows");
+    }
+
+    private static async Task ScrapeAsync(WebBot bot)
+    {
+        using var response = await bot.Client.GetAsync("/metrics");
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode || !body.Contains("studybot_reviews_due", StringComparison.Ordinal))
+            throw new InvalidOperationException($"/metrics answered {(int)response.StatusCode} without studybot_reviews_due");
+    }
+
+    private static void SeedDatabase(string path)
+    {
+        using var seeding = new BotCore(path, Repository.AwsPack);
+        var database = seeding.Get<SqliteDatabase>();
+        var pack = seeding.Get<ContentCatalog>().Default ?? throw new InvalidOperationException("the AWS pack did not load");
+        Console.Error.WriteLine($"web: seeding {ItemDatabase.Answers:N0} answers on {pack.Questions.Count} questions and {CardMembers:N0} members × {pack.Questions.Count} cards ...");
+        var started = Stopwatch.GetTimestamp();
+        ItemDatabase.Seed(database, pack.Id, pack.Questions, DateOnly.FromDateTime(DateTime.UtcNow));
+        ReviewDatabase.Seed(database, "cards", m => $"m{m}", CardMembers, pack.Questions.Select(q => (pack.Id, q)).ToList(), DateTimeOffset.UtcNow,
+            m => m % 20 < 17 ? ReviewDatabase.Member.Behind : ReviewDatabase.Member.CaughtUp);
+        Console.Error.WriteLine($"  seeded in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
+    }
+
+    /// <summary>Closes an empty post in a channel of its own: the close invalidates the kept tallies, as a real daily close does.</summary>
+    private sealed class PostCloser(IChannelStore channels, IPostStore posts)
+    {
+        private int _day;
+
+        public async Task CloseOneAsync()
+        {
+            var channel = await channels.GetOrAddAsync(new ChannelAddress("bench", "closer"), default);
+            var opens = DateTimeOffset.UtcNow.AddDays(-400 + _day);
+            var (post, _) = await posts.ReserveAsync(new NewPost(channel.Id, "aws-saa", "none", DateOnly.FromDateTime(opens.UtcDateTime), opens, opens.AddHours(1)), default);
+            _day++;
+            await posts.CloseAsync(post.Id, post.ClosesAt, default);
+        }
+    }
+
+    private static string Spread(Latencies latencies) =>
+        $"p50 {ResultTable.Number(latencies.P50)} ms, max {ResultTable.Number(latencies.Max)} ms over {latencies.Count:N0}";
+}
