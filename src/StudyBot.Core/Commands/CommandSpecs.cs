@@ -31,11 +31,14 @@ public static class CommandSpecs
         CommandEntry.Of<StatsCommand>(),
         CommandEntry.Of<ExportCommand>(),
         CommandEntry.Of<RemindCommand>(),
+        CommandEntry.Of<SuggestCommand>(),
         CommandEntry.Of<StudySetupCommand>(),
         CommandEntry.Of<StudyStopCommand>(),
         CommandEntry.Of<StudyNowCommand>(),
         CommandEntry.Of<StudyCloseCommand>(),
         CommandEntry.Of<StudyBoardCommand>(),
+        CommandEntry.Of<StudyReviewersCommand>(),
+        CommandEntry.Of<StudySuggestionsCommand>(),
     ];
 
     public static readonly IReadOnlyList<CommandGroup> Groups = [Study];
