@@ -21,6 +21,8 @@ public interface IStorageUnderTest : IAsyncDisposable
 
     IItemAnalysisQueries Items { get; }
 
+    ISuggestionStore Suggestions { get; }
+
     /// <summary>
     /// A review card of the user for the question, due at <paramref name="due"/>, written as the provider's
     /// own row: the reminder contract needs cards before the card port exists in this branch.

@@ -18,6 +18,7 @@ public class StoreScenario(IStorageUnderTest storage)
     public IReviewStore Reviews => storage.Reviews;
     public IReviewReminderStore Reminders => storage.Reminders;
     public IItemAnalysisQueries Items => storage.Items;
+    public ISuggestionStore Suggestions => storage.Suggestions;
 
     public Task AddReviewCardAsync(long userId, string questionId, DateTimeOffset due, bool retired = false) =>
         storage.AddReviewCardAsync(userId, questionId, due, retired);

@@ -22,6 +22,7 @@ public sealed class SqliteStorage : IStorageUnderTest, IDisposable
         Reviews = new SqliteReviewStore(Database);
         Reminders = new SqliteReviewReminderStore(Database);
         Items = new SqliteItemAnalysisQueries(Database);
+        Suggestions = new SqliteSuggestionStore(Database);
     }
 
     public SqliteDatabase Database { get; }
@@ -33,6 +34,7 @@ public sealed class SqliteStorage : IStorageUnderTest, IDisposable
     public SqliteReviewStore Reviews { get; }
     public SqliteReviewReminderStore Reminders { get; }
     public SqliteItemAnalysisQueries Items { get; }
+    public SqliteSuggestionStore Suggestions { get; }
 
     Core.Storage.IChannelStore IStorageUnderTest.Channels => Channels;
     Core.Storage.IUserStore IStorageUnderTest.Users => Users;
@@ -42,6 +44,7 @@ public sealed class SqliteStorage : IStorageUnderTest, IDisposable
     Core.Storage.IReviewStore IStorageUnderTest.Reviews => Reviews;
     Core.Storage.IReviewReminderStore IStorageUnderTest.Reminders => Reminders;
     Core.Storage.IItemAnalysisQueries IStorageUnderTest.Items => Items;
+    Core.Storage.ISuggestionStore IStorageUnderTest.Suggestions => Suggestions;
 
     public async Task AddReviewCardAsync(long userId, string questionId, DateTimeOffset due, bool retired = false)
     {
