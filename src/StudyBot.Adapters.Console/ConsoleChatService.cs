@@ -14,6 +14,7 @@ namespace StudyBot.Adapters.Console;
 public sealed class ConsoleChatService(
     ConsoleTerminal terminal,
     ConsoleButtons buttons,
+    ConsoleForms forms,
     IChatInbox inbox,
     IChatAdapterRegistry adapters,
     ConsoleActivation activation,
@@ -69,7 +70,7 @@ public sealed class ConsoleChatService(
             }
             else if (line.StartsWith('/'))
             {
-                Show(await inbox.HandleCommandAsync(context, line, cancellationToken));
+                await ShowAsync(context, await inbox.HandleCommandAsync(context, line, cancellationToken), cancellationToken);
             }
             else if (line.Length <= 5 && line.All(char.IsAsciiLetter))
             {
@@ -80,7 +81,7 @@ public sealed class ConsoleChatService(
                         terminal.Write($"No answer button '{char.ToUpperInvariant(letter)}' is open right now.\n");
                         break;
                     }
-                    Show(await inbox.HandleButtonAsync(context, buttonId, cancellationToken));
+                    await ShowAsync(context, await inbox.HandleButtonAsync(context, buttonId, cancellationToken), cancellationToken);
                 }
             }
             else
@@ -93,6 +94,30 @@ public sealed class ConsoleChatService(
             logger.LogError(e, "The console could not handle a line.");
             terminal.Write("That did not work; see the log.\n");
         }
+    }
+
+    private async Task ShowAsync(CommandContext context, ChatReply reply, CancellationToken cancellationToken)
+    {
+        if (reply.Form is not { } form)
+        {
+            Show(reply);
+            return;
+        }
+        // A refused form asks again for only the fields it named, keeping everything else as typed.
+        var values = await forms.FillAsync(form, null, null, cancellationToken);
+        while (values is not null)
+        {
+            var answer = await inbox.HandleFormAsync(context, form.Id, values, cancellationToken);
+            if (!answer.Refused)
+            {
+                Show(answer.Reply);
+                return;
+            }
+            foreach (var (field, error) in answer.FieldErrors)
+                terminal.Write($"✗ {form.Fields.FirstOrDefault(f => f.Id == field)?.Label ?? field}: {error}\n");
+            values = await forms.FillAsync(form, values, answer.FieldErrors.Keys.ToList(), cancellationToken);
+        }
+        terminal.Write("The form was left unfinished; nothing was sent.\n");
     }
 
     private void Show(ChatReply reply)

@@ -22,6 +22,7 @@ public static class ConsoleChatSetup
         builder.Services.AddSingleton<ConsoleActivation>();
         builder.Services.TryAddSingleton(_ => ConsoleTerminal.System());
         builder.Services.AddSingleton<ConsoleButtons>();
+        builder.Services.AddSingleton<ConsoleForms>();
         builder.Services.AddSingleton<IChatPlatform, ConsoleChatPlatform>();
         builder.Services.AddHostedService<ConsoleChatService>();
         builder.Services.AddSingleton<IConfigureOptions<ConsoleLoggerOptions>, ConsoleLogging>();

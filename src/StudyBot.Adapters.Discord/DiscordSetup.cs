@@ -69,6 +69,7 @@ public static class DiscordSetup
         services.AddSingleton<IInteractionHandler, SlashCommandHandler>();
         services.AddSingleton<IInteractionHandler, ButtonClickHandler>();
         services.AddSingleton<IInteractionHandler, AutocompleteHandler>();
+        services.AddSingleton<IInteractionHandler, ModalSubmitHandler>();
         return builder;
     }
 }

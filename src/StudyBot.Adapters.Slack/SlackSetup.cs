@@ -40,6 +40,7 @@ public static class SlackSetup
         services.AddSingleton<SlackUserDirectory>();
         services.AddSingleton<ReplyDelivery>();
         services.AddSingleton<SlackResponder>();
+        services.AddSingleton<SlackForms>();
         services.AddSingleton<DirectChannels>();
         services.AddSingleton<DirectMessages>();
         services.AddSingleton<FileDelivery>();

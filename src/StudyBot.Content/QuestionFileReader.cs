@@ -1,4 +1,3 @@
-using StudyBot.Core.Text;
 using System.Text.RegularExpressions;
 using StudyBot.Core.Content;
 using YamlDotNet.RepresentationModel;
@@ -11,9 +10,9 @@ internal sealed record ReadQuestion(Question Question, int IdLine, int TopicLine
 /// <summary>Reads and checks one <c>questions/*.yaml</c> file.</summary>
 internal static partial class QuestionFileReader
 {
-    public const int MaxChoiceLength = 72;
-    public const int MaxPromptLength = 1000;
-    public const int MaxExplanationLength = 1500;
+    public const int MaxChoiceLength = QuestionRules.MaxChoiceLength;
+    public const int MaxPromptLength = QuestionRules.MaxPromptLength;
+    public const int MaxExplanationLength = QuestionRules.MaxExplanationLength;
 
     private static readonly string[] QuestionKeys = ["id", "topic", "kind", "domain", "difficulty", "prompt", "choices", "answer", "explanation"];
     private static readonly string[] Difficulties = ["easy", "medium", "hard"];
@@ -96,8 +95,8 @@ internal static partial class QuestionFileReader
         var text = yaml.Localized(node, $"{what} {key}", packLanguage);
         foreach (var value in text.All())
         {
-            if (value.Length > maxLength)
-                throw yaml.Error(node, $"{what}: {key} is {value.Length} characters; at most {maxLength} fit a chat message");
+            if (QuestionRules.TextLength(key, key, value, maxLength) is { } tooLong)
+                throw yaml.Error(node, $"{what}: {tooLong.En}");
         }
         return text;
     }
@@ -112,9 +111,8 @@ internal static partial class QuestionFileReader
         }
         if (node is null) throw yaml.Error(map, $"{what} has no 'choices'");
         var items = yaml.Sequence(node, $"{what} choices").Children;
-        var (min, max) = kind == QuestionKind.ChooseTwo ? (3, 5) : (2, 5);
-        if (items.Count < min || items.Count > max)
-            throw yaml.Error(node, $"{what} has {items.Count} choices; a {(kind == QuestionKind.ChooseTwo ? "choose-two" : "single")} question needs {min} to {max}");
+        if (QuestionRules.ChoiceCount(kind, items.Count) is { } count)
+            throw yaml.Error(node, $"{what} {count.En}");
 
         var choices = new List<LocalizedText>();
         foreach (var item in items)
@@ -122,8 +120,8 @@ internal static partial class QuestionFileReader
             var choice = yaml.Localized(item, $"{what} choice {Question.Letter(choices.Count)}", packLanguage);
             foreach (var value in choice.All())
             {
-                if (value.Length > MaxChoiceLength)
-                    throw yaml.Error(item, $"{what}: choice {Question.Letter(choices.Count)} is {value.Length} characters; at most {MaxChoiceLength} fit a button label (\"{TextCut.ToLength(value, 30)}\")");
+                if (QuestionRules.ChoiceLength(choices.Count, value) is { } tooLong)
+                    throw yaml.Error(item, $"{what}: {tooLong.En}");
             }
             if (choice.Has(Language.En) != prompt.Has(Language.En) || choice.Has(Language.Ko) != prompt.Has(Language.Ko))
                 throw yaml.Error(item, $"{what}: choice {Question.Letter(choices.Count)} must be in the same languages as the prompt");
@@ -145,19 +143,8 @@ internal static partial class QuestionFileReader
         var letters = answer is YamlSequenceNode list
             ? list.Children.Select(n => yaml.Scalar(n, $"{what} answer")).ToList()
             : yaml.Scalar(answer, $"{what} answer").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        var picked = new HashSet<int>();
-        foreach (var letter in letters)
-        {
-            if (letter.Length != 1 || char.ToUpperInvariant(letter[0]) is < 'A' or > 'E')
-                throw yaml.Error(answer, $"{what}: answer '{letter}' must be a choice letter A-E");
-            var index = char.ToUpperInvariant(letter[0]) - 'A';
-            if (index >= choiceCount)
-                throw yaml.Error(answer, $"{what}: answer '{letter}' is out of range: the question has {choiceCount} choices (A-{Question.Letter(choiceCount - 1)})");
-            if (!picked.Add(index)) throw yaml.Error(answer, $"{what}: answer '{letter}' is listed twice");
-        }
-        var wanted = kind == QuestionKind.ChooseTwo ? 2 : 1;
-        if (picked.Count != wanted)
-            throw yaml.Error(answer, $"{what}: a {(wanted == 2 ? "choose-two" : "single")} question needs exactly {wanted} answer letter{(wanted == 2 ? "s" : "")}, found {picked.Count}");
+        if (QuestionRules.AnswerLetters(letters, kind, choiceCount, out var picked) is { } wrong)
+            throw yaml.Error(answer, $"{what}: {wrong.En}");
         return picked;
     }
 }

@@ -6,6 +6,7 @@ using StudyBot.Core.Items;
 using StudyBot.Core.Review;
 using StudyBot.Core.Review.Reminders;
 using StudyBot.Core.Study;
+using StudyBot.Core.Suggestions;
 
 namespace StudyBot.Core;
 
@@ -30,7 +31,12 @@ public static class StudyCoreSetup
         builder.Services.AddSingleton<CardReviews>();
         builder.Services.AddSingleton<UnrevealedAnswers>();
         builder.Services.AddSingleton<ReviewDesk>();
+        // Before the card retirement: it counts the approved member-written questions as loaded.
+        builder.Services.AddSingleton<SuggestionPool>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SuggestionPool>());
         builder.Services.AddHostedService<ReviewCardRetirement>();
+        builder.Services.AddSingleton<SuggestionDrafts>();
+        builder.Services.AddSingleton<SuggestionDesk>();
         builder.Services.AddSingleton<IChatInbox, StudyInbox>();
         builder.Services.AddSingleton<ReviewReminderSettings>();
         builder.Services.AddSingleton<ReviewReminderRound>();

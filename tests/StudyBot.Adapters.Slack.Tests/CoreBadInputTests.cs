@@ -7,6 +7,7 @@ using StudyBot.Core.Content;
 using StudyBot.Core.Review;
 using StudyBot.Core.Storage;
 using StudyBot.Core.Study;
+using StudyBot.Core.Suggestions;
 using StudyBot.Storage.Sqlite;
 
 namespace StudyBot.Adapters.Slack.Tests;
@@ -52,11 +53,19 @@ public sealed class CoreBadInputTests : IAsyncLifetime, IDisposable
             new AnswerDesk(channels, _posts, catalog, reviews, TimeProvider.System),
             new PracticeDesk(channels, users, stats, new SqlitePracticeStore(database), catalog, reviews, TimeProvider.System, new Random(1), unrevealed),
             new ReviewDesk(channels, users, stats, new SqliteReviewStore(database), catalog, reviews, Options.Create(new ReviewOptions()), TimeProvider.System, new Random(1), unrevealed),
+            Suggestions(database, channels, catalog),
             catalog,
             NullLogger<StudyInbox>.Instance);
         _slack = await FakeSlack.StartAsync();
         _host = await SlackTestHost.StartAsync(_slack, inbox);
         _socket = await _slack.NextSocketAsync();
+    }
+
+    private static SuggestionDesk Suggestions(SqliteDatabase database, SqliteChannelStore channels, ContentCatalog catalog)
+    {
+        var store = new SqliteSuggestionStore(database);
+        return new SuggestionDesk(store, channels, catalog, new SuggestionPool(store, channels, catalog), new SuggestionDrafts(TimeProvider.System),
+            new ChatPlatforms([]), TimeProvider.System, NullLogger<SuggestionDesk>.Instance);
     }
 
     public async Task DisposeAsync()

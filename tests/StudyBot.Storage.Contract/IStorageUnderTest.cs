@@ -22,6 +22,7 @@ public interface IStorageUnderTest : IAsyncDisposable
     IItemAnalysisQueries Items { get; }
 
     IChannelReportQueries Reports { get; }
+    ISuggestionStore Suggestions { get; }
 
     /// <summary>
     /// A review card of the user for the question, due at <paramref name="due"/>, written as the provider's

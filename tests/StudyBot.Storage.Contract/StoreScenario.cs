@@ -19,6 +19,7 @@ public class StoreScenario(IStorageUnderTest storage)
     public IReviewReminderStore Reminders => storage.Reminders;
     public IItemAnalysisQueries Items => storage.Items;
     public IChannelReportQueries Reports => storage.Reports;
+    public ISuggestionStore Suggestions => storage.Suggestions;
 
     public Task AddReviewCardAsync(long userId, string questionId, DateTimeOffset due, bool retired = false) =>
         storage.AddReviewCardAsync(userId, questionId, due, retired);

@@ -23,6 +23,7 @@ public sealed class SqliteStorage : IStorageUnderTest, IDisposable
         Reminders = new SqliteReviewReminderStore(Database);
         Items = new SqliteItemAnalysisQueries(Database);
         Reports = new SqliteChannelReportQueries(Database);
+        Suggestions = new SqliteSuggestionStore(Database);
     }
 
     public SqliteDatabase Database { get; }
@@ -35,6 +36,7 @@ public sealed class SqliteStorage : IStorageUnderTest, IDisposable
     public SqliteReviewReminderStore Reminders { get; }
     public SqliteItemAnalysisQueries Items { get; }
     public SqliteChannelReportQueries Reports { get; }
+    public SqliteSuggestionStore Suggestions { get; }
 
     Core.Storage.IChannelStore IStorageUnderTest.Channels => Channels;
     Core.Storage.IUserStore IStorageUnderTest.Users => Users;
@@ -45,6 +47,7 @@ public sealed class SqliteStorage : IStorageUnderTest, IDisposable
     Core.Storage.IReviewReminderStore IStorageUnderTest.Reminders => Reminders;
     Core.Storage.IItemAnalysisQueries IStorageUnderTest.Items => Items;
     Core.Storage.IChannelReportQueries IStorageUnderTest.Reports => Reports;
+    Core.Storage.ISuggestionStore IStorageUnderTest.Suggestions => Suggestions;
 
     public async Task AddReviewCardAsync(long userId, string questionId, DateTimeOffset due, bool retired = false)
     {

@@ -172,9 +172,51 @@ public sealed class FakeSlack : IAsyncDisposable
                 return Pins.TryAdd($"{call.Arg("channel")}/{call.Arg("timestamp")}", true) ? new(200, new { ok = true }) : FakeResponse.Error("already_pinned");
             case "pins.remove":
                 return Pins.TryRemove($"{call.Arg("channel")}/{call.Arg("timestamp")}", out _) ? new(200, new { ok = true }) : FakeResponse.Error("no_pin");
+            case "views.open":
+                return ViewProblem(call.Body) is { } problem
+                    ? new(200, new { ok = false, error = "invalid_arguments", response_metadata = new { messages = new[] { problem } } })
+                    : new(200, new { ok = true, view = new { id = $"V{Interlocked.Increment(ref _ts):0000}", type = "modal" } });
             default:
                 return FakeResponse.Error("unknown_method");
         }
+    }
+
+    /// <summary>
+    /// What Slack's views.open refuses (https://api.slack.com/methods/views.open, .../reference/surfaces/views,
+    /// .../block-elements#input): a trigger_id, a modal view with a plain_text title and submit of at most 24
+    /// characters, at most 100 blocks, private_metadata and callback_id within their limits, and input blocks whose
+    /// plain_text_input has an action_id and an initial_value no longer than its max_length (at most 3000).
+    /// </summary>
+    public static string? ViewProblem(JsonElement body)
+    {
+        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("trigger_id", out var trigger) || trigger.GetString() is not { Length: > 0 })
+            return "[ERROR] missing required field: trigger_id";
+        if (!body.TryGetProperty("view", out var view) || view.ValueKind != JsonValueKind.Object) return "[ERROR] missing required field: view";
+        if (view.TryGetProperty("type", out var type) ? type.GetString() != "modal" : true) return "[ERROR] view type must be modal";
+        foreach (var key in new[] { "title", "submit", "close" })
+        {
+            if (!view.TryGetProperty(key, out var text)) { if (key == "title") return "[ERROR] missing required field: title"; continue; }
+            if (text.GetProperty("type").GetString() != "plain_text" || text.GetProperty("text").GetString()!.Length is 0 or > 24)
+                return $"[ERROR] {key} must be plain_text of 1 to 24 characters";
+        }
+        if (view.TryGetProperty("private_metadata", out var metadata) && metadata.GetString()!.Length > 3000) return "[ERROR] private_metadata over 3000";
+        if (view.TryGetProperty("callback_id", out var callback) && callback.GetString()!.Length > 255) return "[ERROR] callback_id over 255";
+        var blocks = view.GetProperty("blocks");
+        if (blocks.GetArrayLength() is 0 or > 100) return "[ERROR] a view has 1 to 100 blocks";
+        foreach (var block in blocks.EnumerateArray().Where(b => b.GetProperty("type").GetString() == "input"))
+        {
+            var label = block.GetProperty("label");
+            if (label.GetProperty("type").GetString() != "plain_text" || label.GetProperty("text").GetString()!.Length is 0 or > 2000)
+                return "[ERROR] an input label must be plain_text of 1 to 2000 characters";
+            var element = block.GetProperty("element");
+            if (element.GetProperty("type").GetString() != "plain_text_input") return "[ERROR] unexpected input element";
+            if (element.TryGetProperty("action_id", out var action) ? action.GetString()!.Length is 0 or > 255 : true) return "[ERROR] an input needs an action_id";
+            var max = element.TryGetProperty("max_length", out var m) ? m.GetInt32() : 3000;
+            if (max is < 1 or > 3000) return "[ERROR] max_length must be 1 to 3000";
+            if (element.TryGetProperty("initial_value", out var initial) && initial.GetString()!.Length > max) return "[ERROR] initial_value over max_length";
+            if (element.TryGetProperty("placeholder", out var hint) && hint.GetProperty("text").GetString()!.Length > 150) return "[ERROR] placeholder over 150";
+        }
+        return null;
     }
 
     private static async Task<JsonElement> ReadBodyAsync(HttpRequest request)

@@ -71,6 +71,42 @@ public static class SlackEnvelopes
             },
         });
 
+    /// <summary>A submitted modal (view_submission), as Slack sends it: each value under state.values[block_id][action_id].</summary>
+    public static string ViewSubmission(string envelopeId, string callbackId, string privateMetadata, IReadOnlyDictionary<string, string> values,
+        string userId = "U0ALICE", string userName = "alice") =>
+        JsonSerializer.Serialize(new
+        {
+            envelope_id = envelopeId,
+            type = "interactive",
+            accepts_response_payload = true,
+            retry_attempt = 0,
+            payload = new
+            {
+                type = "view_submission",
+                team = new { id = "T0TEAM", domain = "study" },
+                user = new { id = userId, username = userName, name = userName, team_id = "T0TEAM" },
+                api_app_id = "A0STUDY",
+                trigger_id = "123.456.ghi",
+                view = new
+                {
+                    id = "V0001",
+                    team_id = "T0TEAM",
+                    type = "modal",
+                    callback_id = callbackId,
+                    private_metadata = privateMetadata,
+                    state = new
+                    {
+                        values = values.ToDictionary(v => v.Key, v => new Dictionary<string, object>
+                        {
+                            [v.Key] = new { type = "plain_text_input", value = v.Value },
+                        }),
+                    },
+                    hash = "1700000000.abc",
+                },
+                response_urls = Array.Empty<object>(),
+            },
+        });
+
     /// <summary>An envelope whose payload is missing the fields a handler needs.</summary>
     public static string Raw(string envelopeId, string type, object payload) =>
         JsonSerializer.Serialize(new { envelope_id = envelopeId, type, accepts_response_payload = false, payload });

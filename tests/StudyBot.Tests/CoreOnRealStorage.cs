@@ -30,6 +30,7 @@ internal sealed class CoreOnRealStorage : IDisposable
     }
 
     public ShiftedClock Clock { get; }
+    public string DatabasePath => _dir.File("data/bot.db");
     public RecordingChatPlatform Platform { get; } = new();
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
     public IChatInbox Inbox => Get<IChatInbox>();

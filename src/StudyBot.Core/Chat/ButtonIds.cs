@@ -18,6 +18,20 @@ public abstract record ButtonAction
     public sealed record Regrade(long ReviewId, Review.Rating Rating) : ButtonAction;
     /// <summary>"Start review" on a reminder: handled as the <c>review</c> command would be.</summary>
     public sealed record StartReview : ButtonAction;
+
+    /// <summary>Approve, Edit or Reject on a suggestion waiting for review.</summary>
+    public sealed record ReviewSuggestion(long SuggestionId, SuggestionVerdict Verdict) : ButtonAction;
+
+    /// <summary>"Edit and resend" under a refused <c>/suggest</c> form: opens it again with what was typed.</summary>
+    public sealed record ResendSuggestion(string DraftToken) : ButtonAction;
+}
+
+/// <summary>What a reviewer's click on a suggestion asks for.</summary>
+public enum SuggestionVerdict
+{
+    Approve,
+    Edit,
+    Reject,
 }
 
 /// <summary>
@@ -30,6 +44,8 @@ public static class ButtonIds
     private const string PracticePrefix = "sb:p:";
     private const string ReviewPrefix = "sb:r:";
     private const string RegradePrefix = "sb:g:";
+    private const string SuggestionPrefix = "sb:s:";
+    private const string ResendPrefix = "sb:sr:";
 
     /// <summary>The "Start review" button of a review reminder (it carries nothing: the clicker is the member).</summary>
     public const string StartReview = "sb:rv:start";
@@ -51,6 +67,19 @@ public static class ButtonIds
     /// <param name="rating">Hard or Easy (Good is what a correct answer already recorded).</param>
     public static string Regrade(long reviewId, Review.Rating rating) =>
         string.Create(CultureInfo.InvariantCulture, $"{RegradePrefix}{reviewId}:{(int)rating}");
+
+    public static string ReviewSuggestion(long suggestionId, SuggestionVerdict verdict) =>
+        string.Create(CultureInfo.InvariantCulture, $"{SuggestionPrefix}{VerdictCode(verdict)}:{suggestionId}");
+
+    /// <param name="draftToken">The key of what was typed, held by the core for a while (too long for an id itself).</param>
+    public static string ResendSuggestion(string draftToken) => ResendPrefix + draftToken;
+
+    private static char VerdictCode(SuggestionVerdict verdict) => verdict switch
+    {
+        SuggestionVerdict.Approve => 'a',
+        SuggestionVerdict.Edit => 'e',
+        _ => 'r',
+    };
 
     public static bool TryParse(string? id, out ButtonAction action)
     {
@@ -88,6 +117,25 @@ public static class ButtonIds
                 && parts[1].Length > 0 && TryChoice(parts[2], out var choice) && TryEarlier(parts[3], choice, out var earlier))
             {
                 action = new ButtonAction.ReviewAnswer(reps, parts[1], choice, earlier);
+                return true;
+            }
+        }
+        else if (id.StartsWith(SuggestionPrefix, StringComparison.Ordinal))
+        {
+            var parts = id[SuggestionPrefix.Length..].Split(':');
+            SuggestionVerdict? verdict = parts[0] switch { "a" => SuggestionVerdict.Approve, "e" => SuggestionVerdict.Edit, "r" => SuggestionVerdict.Reject, _ => null };
+            if (parts.Length == 2 && verdict is { } known && TryId(parts[1], out var suggestionId))
+            {
+                action = new ButtonAction.ReviewSuggestion(suggestionId, known);
+                return true;
+            }
+        }
+        else if (id.StartsWith(ResendPrefix, StringComparison.Ordinal))
+        {
+            var token = id[ResendPrefix.Length..];
+            if (token.Length is > 0 and <= 32 && token.All(char.IsAsciiLetterOrDigit))
+            {
+                action = new ButtonAction.ResendSuggestion(token);
                 return true;
             }
         }

@@ -64,7 +64,9 @@ public sealed record ChatFile(string FileName, string MediaType, byte[] Content)
 /// (Discord updates the ephemeral message, Slack replaces it through <c>response_url</c>, the console prints it),
 /// so one private message walks through a sequence such as a <c>/review</c> session.</param>
 /// <param name="File">A file that goes with a private reply; the message is its caption.</param>
-public sealed record ChatReply(ChatMessage Message, bool Ephemeral, bool ReplacesClicked = false, ChatFile? File = null)
+/// <param name="Form">A form to open for the person instead of a message (a Discord modal, a Slack modal, console
+/// prompts). <see cref="Message"/> is what they see where no form can be opened.</param>
+public sealed record ChatReply(ChatMessage Message, bool Ephemeral, bool ReplacesClicked = false, ChatFile? File = null, ChatForm? Form = null)
 {
     public static ChatReply Private(string title, string body) => new(ChatMessage.Text(title, body), true);
     public static ChatReply Public(ChatMessage message) => new(message, false);

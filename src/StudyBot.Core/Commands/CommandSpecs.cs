@@ -31,6 +31,7 @@ public static class CommandSpecs
         CommandEntry.Of<StatsCommand>(),
         CommandEntry.Of<ExportCommand>(),
         CommandEntry.Of<RemindCommand>(),
+        CommandEntry.Of<SuggestCommand>(),
         CommandEntry.Of<StudySetupCommand>(),
         CommandEntry.Of<StudyStopCommand>(),
         CommandEntry.Of<StudyNowCommand>(),
@@ -41,6 +42,8 @@ public static class CommandSpecs
         CommandEntry.Of<StudyPinCommand>(),
         CommandEntry.Of<StudyJoinCommand>(),
         CommandEntry.Of<StudyLeaveCommand>(),
+        CommandEntry.Of<StudyReviewersCommand>(),
+        CommandEntry.Of<StudySuggestionsCommand>(),
     ];
 
     public static readonly IReadOnlyList<CommandGroup> Groups = [Study];

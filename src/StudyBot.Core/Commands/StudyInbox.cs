@@ -4,6 +4,7 @@ using StudyBot.Core.Content;
 using StudyBot.Core.Health;
 using StudyBot.Core.Review;
 using StudyBot.Core.Study;
+using StudyBot.Core.Suggestions;
 using StudyBot.Core.Text;
 
 namespace StudyBot.Core.Commands;
@@ -14,6 +15,7 @@ public sealed class StudyInbox(
     AnswerDesk answers,
     PracticeDesk practice,
     ReviewDesk reviews,
+    SuggestionDesk suggestions,
     ContentCatalog catalog,
     ILogger<StudyInbox> logger) : IChatInbox
 {
@@ -73,6 +75,8 @@ public sealed class StudyInbox(
                 ButtonAction.Regrade regrade => await reviews.RegradeAsync(context, regrade, cancellationToken),
                 // The reminder's button does what typing the command does, and the review takes the reminder's place.
                 ButtonAction.StartReview => InPlaceOfTheReminder(await HandleCommandAsync(context, ReviewCommandName, cancellationToken)),
+                ButtonAction.ReviewSuggestion review => await suggestions.ReviewAsync(context, review, cancellationToken),
+                ButtonAction.ResendSuggestion resend => suggestions.Resend(context, resend),
                 _ => AnswerDesk.InvalidChoice(context.Language),
             };
         }
@@ -80,6 +84,26 @@ public sealed class StudyInbox(
         {
             logger.LogError(e, "Click {Button} failed in channel {Channel}.", buttonId, context.Channel);
             return Failed(context.Language);
+        }
+    }
+
+    public async Task<FormReply> HandleFormAsync(CommandContext context, string formId, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+    {
+        if (!FormIds.TryParse(formId, out var purpose))
+        {
+            logger.LogWarning("Ignored a form with an unknown id in channel {Channel}.", context.Channel);
+            return FormReply.Accepted(ChatReply.Private(Say.In(context.Language, "Unknown form", "알 수 없는 양식"),
+                Say.In(context.Language, "This form is not one StudyBot knows; nothing was saved.", "알 수 없는 양식이라 저장하지 않았어요.")));
+        }
+        using var timing = StudyMetrics.TimeCommand("form");
+        try
+        {
+            return await suggestions.SubmitAsync(context, purpose, values, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Form {Form} failed in channel {Channel}.", formId, context.Channel);
+            return FormReply.Accepted(Failed(context.Language));
         }
     }
 

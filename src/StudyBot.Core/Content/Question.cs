@@ -8,6 +8,7 @@ public enum QuestionKind
 }
 
 /// <summary>A question of a pack. Choice indexes are zero-based; the answer key is a set of indexes.</summary>
+/// <param name="WrittenBy">The member who wrote it (an approved <c>/suggest</c>), shown on its post; null for pack questions.</param>
 public sealed record Question(
     string Id,
     string TopicId,
@@ -18,7 +19,8 @@ public sealed record Question(
     LocalizedText Explanation,
     string? Domain,
     string? Difficulty,
-    SourceLocation Source)
+    SourceLocation Source,
+    string? WrittenBy = null)
 {
     /// <summary>How many distinct choices make one answer.</summary>
     public int ChoicesToPick => Kind == QuestionKind.ChooseTwo ? 2 : 1;

@@ -5,6 +5,7 @@ using StudyBot.Core.Content;
 using StudyBot.Core.Health;
 using StudyBot.Core.Scheduling;
 using StudyBot.Core.Storage;
+using StudyBot.Core.Suggestions;
 
 namespace StudyBot.Core.Study;
 
@@ -63,9 +64,12 @@ public sealed class DailyQuestions(
             return (DailyPostOutcome.NotAStudyDay, null);
         }
 
-        if (catalog.ForChannel(channel.PackId) is not { } pack) return (DailyPostOutcome.NoQuestions, null);
+        if (catalog.ForChannel(channel.PackId) is not { } channelPack) return (DailyPostOutcome.NoQuestions, null);
+        // Approved member-written questions are picked like the pack's own.
+        var members = catalog.Find(SuggestionPool.PackId(channelId));
         var history = await posts.PostedQuestionIdsAsync(channelId, cancellationToken);
-        if (DailyQuestionPicker.Pick(pack, history, random) is not { } question) return (DailyPostOutcome.NoQuestions, null);
+        if (DailyQuestionPicker.Pick(Pool(channelPack, members), history, random) is not { } question) return (DailyPostOutcome.NoQuestions, null);
+        var pack = members?.FindQuestion(question.Id) is not null ? members : channelPack;
 
         var (post, created) = await posts.ReserveAsync(
             new NewPost(channelId, pack.Id, question.Id, today, now, now + options.Value.AnswerWindow), cancellationToken);
@@ -82,4 +86,10 @@ public sealed class DailyQuestions(
         logger.LogInformation("Posted question {Question} in channel {Channel} (post {Post}).", question.Id, channel.Address, post.Id);
         return (DailyPostOutcome.Posted, post with { MessageId = messageId });
     }
+
+    private static ContentPack Pool(ContentPack pack, ContentPack? members) =>
+        members is not { Questions.Count: > 0 } ? pack
+            : new ContentPack(pack.Id, pack.Title, pack.Language,
+                pack.Topics.Concat(members.Topics.Where(t => pack.FindTopic(t.Id) is null)),
+                pack.Questions.Concat(members.Questions));
 }

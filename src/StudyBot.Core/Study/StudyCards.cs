@@ -34,7 +34,7 @@ public static class StudyCards
             QuestionBody(question, choices, language),
             [],
             choices.Select((text, i) => new ChatButton(ButtonIds.Daily(post.Id, i), ChoiceLabel(i, text))).ToList(),
-            Say.In(language, $"Answers close at {closes} ({zone.Id}) · {question.Id}", $"{closes} ({zone.Id})에 마감 · {question.Id}"));
+            WrittenBy(question, language) + Say.In(language, $"Answers close at {closes} ({zone.Id}) · {question.Id}", $"{closes} ({zone.Id})에 마감 · {question.Id}"));
     }
 
     /// <summary>A practice question, shown only to the asker; its buttons carry the question id.</summary>
@@ -83,7 +83,8 @@ public static class StudyCards
                 new(Say.In(language, "Correct", "정답률"), $"{percent}%"),
                 new(Say.In(language, "First correct", "첫 정답자"), results.FirstCorrectName ?? "-"),
             ],
-            []);
+            [],
+            question.WrittenBy is null ? null : WrittenBy(question, language).TrimEnd(' ', '·'));
     }
 
     /// <summary>The reveal in short, for the discussion thread: the answer, the share right and who was first.</summary>
@@ -131,6 +132,10 @@ public static class StudyCards
             fields.Add(new(Say.In(language, "See also", "관련 주제"), string.Join(", ", others.Select(o => o.Topic.Title.Get(language)))));
         return new ChatMessage(topic.Title.Get(language), TextCut.ToLength(body.ToString().TrimEnd(), 3000), fields, []);
     }
+
+    /// <summary>"Written by mina · " for a member's question, nothing for a pack's.</summary>
+    private static string WrittenBy(Question question, Language language) =>
+        question.WrittenBy is { } author ? Say.In(language, $"Written by {author} · ", $"{author} 님이 낸 문제 · ") : "";
 
     private static string QuestionBody(Question question, IReadOnlyList<string> choices, Language language)
     {

@@ -34,7 +34,7 @@ public sealed class RecordedSocketModeTests
         Assert.Equal(("xxx-11-222-yyy-zzz", "slash_commands", true, 0, (string?)null),
             (envelope.EnvelopeId, envelope.Type, envelope.AcceptsResponsePayload, envelope.RetryAttempt, envelope.RetryReason));
         var command = Assert.IsType<SlashCommandPayload>(envelope.Payload);
-        Assert.Equal(new SlashCommandPayload("U111", "C111", "test-test-test", "", "https://hooks.slack.com/commands/T111/111/xxx"), command);
+        Assert.Equal(new SlashCommandPayload("U111", "C111", "test-test-test", "", "https://hooks.slack.com/commands/T111/111/xxx", "111.222.xxx"), command);
     }
 
     [Theory]
@@ -46,7 +46,7 @@ public sealed class RecordedSocketModeTests
 
         Assert.False(envelope.AcceptsResponsePayload);
         var click = Assert.IsType<BlockActionsPayload>(envelope.Payload);
-        Assert.Equal(new BlockActionsPayload("U111", "test-test-test", "C111", "a", ephemeral, "https://hooks.slack.com/actions/T111/111/xxx"), click);
+        Assert.Equal(new BlockActionsPayload("U111", "test-test-test", "C111", "a", ephemeral, "https://hooks.slack.com/actions/T111/111/xxx", "111.222.xxx"), click);
     }
 
     [Fact]

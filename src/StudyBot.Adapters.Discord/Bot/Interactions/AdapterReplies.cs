@@ -21,6 +21,12 @@ internal static class AdapterReplies
             Say.In(language, $"Discord did not accept the file {fileName}, so it is not attached. Nothing was changed; please try again later.",
                 $"Discord가 {fileName} 파일을 받지 않아 첨부하지 못했어요. 바뀐 것은 없어요. 잠시 후 다시 시도해 주세요."));
 
+    /// <summary>A form the core answered with too late (or to a submitted modal): Discord opens a modal only as the first, prompt response.</summary>
+    public static ChatReply FormTooLate(Language language) =>
+        ChatReply.Private(Say.In(language, "Please try again", "다시 시도해 주세요"),
+            Say.In(language, "The form could not open in time. Nothing was saved; please run the command or press the button again.",
+                "양식을 제때 열지 못했어요. 저장된 것은 없어요. 명령이나 버튼을 다시 눌러 주세요."));
+
     public static ChatReply Unsupported(Language language) =>
         ChatReply.Private(Say.In(language, "Not supported", "지원하지 않아요"),
             Say.In(language, "StudyBot does not handle this here. Try /help.", "여기서는 처리할 수 없어요. /help 를 써 보세요."));

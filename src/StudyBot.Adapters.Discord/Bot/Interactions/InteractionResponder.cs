@@ -37,6 +37,12 @@ internal sealed class InteractionResponder(
             await RespondLateAsync(interaction, replying, cancellationToken);
             return;
         }
+        if (reply.Form is { } form && interaction.Type != InteractionTypes.ModalSubmit)
+        {
+            // A modal can only be the first response (never after "thinking…", never to a submitted modal).
+            await api.RespondAsync(interaction.Id, interaction.Token, ModalRenderer.ModalCallback, ModalRenderer.Render(form), null, cancellationToken);
+            return;
+        }
         var replaces = reply.ReplacesClicked && interaction.CanReplaceClicked;
         // An update keeps the clicked message's own flags: an ephemeral message stays ephemeral.
         var type = replaces ? DiscordApi.UpdateMessage : DiscordApi.ChannelMessageWithSource;
@@ -75,6 +81,7 @@ internal sealed class InteractionResponder(
 
     private async Task SendAsync(DiscordInteraction interaction, ChatReply reply, Send send, CancellationToken cancellationToken)
     {
+        if (reply.Form is not null) reply = AdapterReplies.FormTooLate(interaction.Language);
         if (reply.File is not { } file)
         {
             await send(reply.Message, reply.Ephemeral, null, cancellationToken);

@@ -13,6 +13,7 @@ internal sealed class BlockActionsHandler(
     SlackUserDirectory users,
     SlackResponder responder,
     FileDelivery files,
+    SlackForms forms,
     ILogger<BlockActionsHandler> logger) : IEnvelopeHandler
 {
     public string EnvelopeType => "interactive";
@@ -23,6 +24,9 @@ internal sealed class BlockActionsHandler(
         {
             case BlockActionsPayload click:
                 await HandleClickAsync(envelope, click, cancellationToken);
+                break;
+            case ViewSubmissionPayload submission:
+                await forms.SubmitAsync(envelope, submission, cancellationToken);
                 break;
             case MalformedPayload malformed:
                 logger.IgnoredMalformed(malformed.Problem);
@@ -37,6 +41,13 @@ internal sealed class BlockActionsHandler(
     {
         var context = users.CachedContext(click.ChannelId, click.UserId, click.UserName);
         var reply = await inbox.HandleButtonAsync(context, click.ActionId, cancellationToken);
+        if (reply.Form is { } form)
+        {
+            var opened = await forms.OpenAsync(form, click.TriggerId, click.ChannelId, cancellationToken);
+            await envelope.TryAckAsync(null, cancellationToken);
+            if (opened) return;
+            reply = SlackForms.NotOpened(reply, context.Language);
+        }
         // The core has committed the answer: now Slack may stop redelivering.
         await envelope.TryAckAsync(null, cancellationToken);
         if (reply.File is not null) reply = await files.SendAsync(context, reply, cancellationToken);

@@ -10,6 +10,7 @@ internal sealed class SlashCommandHandler(
     SlackUserDirectory users,
     SlackResponder responder,
     FileDelivery files,
+    SlackForms forms,
     ILogger<SlashCommandHandler> logger) : IEnvelopeHandler
 {
     public string EnvelopeType => "slash_commands";
@@ -25,6 +26,16 @@ internal sealed class SlashCommandHandler(
         var context = await users.ContextAsync(command.ChannelId, command.UserId, command.UserName, cancellationToken);
         var line = StudyCommandText.ToCommandLine(command.Text);
         var reply = await inbox.HandleCommandAsync(context, line, cancellationToken);
+        if (reply.Form is { } form)
+        {
+            // The trigger_id lasts 3 s: open first, then ack with nothing to show (the modal is the answer).
+            if (await forms.OpenAsync(form, command.TriggerId, command.ChannelId, cancellationToken))
+            {
+                await envelope.TryAckAsync(null, cancellationToken);
+                return;
+            }
+            reply = SlackForms.NotOpened(reply, context.Language);
+        }
         if (reply.File is not null)
         {
             // The upload takes longer than an ack may wait: ack now, tell the member through response_url.
