@@ -44,10 +44,15 @@ public static class PostgresMigrator
     }
 
     /// <summary>The schema version the database is at (0 when never migrated).</summary>
-    public static async Task<int> CurrentVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
-            "SELECT CASE WHEN to_regclass('schema_migrations') IS NULL THEN 0 ELSE (SELECT COALESCE(MAX(version), 0) FROM schema_migrations) END",
-            cancellationToken: cancellationToken)) ?? 0;
+    public static async Task<int> CurrentVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        // Two statements: PostgreSQL resolves every table a statement names before running any of it.
+        var migrated = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT to_regclass('schema_migrations') IS NOT NULL", cancellationToken: cancellationToken));
+        return migrated
+            ? await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", cancellationToken: cancellationToken))
+            : 0;
+    }
 
     private static IEnumerable<(int Version, string Name, string Sql)> Scripts()
     {

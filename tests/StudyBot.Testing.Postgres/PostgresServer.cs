@@ -51,7 +51,8 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         var bin = PostgresBinaries.Folder ?? throw new InvalidOperationException(PostgresBinaries.MissingReason ??
             $"This test needs the PostgreSQL server binaries: {PostgresBinaries.HowToInstall}.");
-        var folder = Path.Combine(Path.GetTempPath(), "studybot-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        DeleteLeftovers();
+        var folder = Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(folder);
         // initdb refuses to run as root: the server then runs as the postgres system user, who must own the folder.
         if (RunsAsRoot) await RunAsync("chown", ["postgres:postgres", folder], asServerUser: false);
@@ -121,6 +122,29 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private Task PgCtlAsync(IReadOnlyList<string> arguments) =>
         RunAsync(Path.Combine(PostgresBinaries.Folder!, "pg_ctl"), ["-D", Path.Combine(OwnFolder, "data"), .. arguments], asServerUser: true, OwnFolder);
+
+    private const string FolderPrefix = "studybot-pg-";
+
+    /// <summary>
+    /// Folders of earlier runs whose server is no longer running (no postmaster.pid): a test process
+    /// that was killed, or ended before its exit hook had deleted the folder.
+    /// </summary>
+    private static void DeleteLeftovers()
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            // An hour's grace: a folder another test process is still initialising has no postmaster.pid yet either.
+            if (File.Exists(Path.Combine(folder, "data", "postmaster.pid")) || Directory.GetLastWriteTimeUtc(folder) > DateTime.UtcNow.AddHours(-1)) continue;
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another run's or another user's: not ours to clean.
+            }
+        }
+    }
 
     private static bool RunsAsRoot => Environment.UserName == "root";
 
