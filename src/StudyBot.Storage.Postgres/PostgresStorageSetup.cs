@@ -27,7 +27,10 @@ public static class PostgresStorageSetup
                 throw new InvalidOperationException($"StudyBot:Storage:ConnectionString is not a valid PostgreSQL connection string ({e.Message}).", e);
             }
         });
-        builder.Services.AddHostedService<PostgresStartup>();
+        // First of all hosted services, wherever storage stands in the host's list: services registered
+        // earlier use the stores when they start (content syncs retired cards), and the host starts
+        // hosted services in registration order.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PostgresStartup>());
         builder.Services.AddSingleton<IChannelStore, PostgresChannelStore>();
         builder.Services.AddSingleton<IUserStore, PostgresUserStore>();
         builder.Services.AddSingleton<IPostStore, PostgresPostStore>();

@@ -26,6 +26,9 @@ public sealed class PostgresServer : IAsyncDisposable
         _serverOptions = serverOptions;
     }
 
+    /// <summary>The superuser's password on servers this fixture starts (throwaway, on 127.0.0.1 only).</summary>
+    public const string Password = "studybot-test";
+
     /// <summary>A superuser connection to the server's <c>postgres</c> database.</summary>
     public string AdminConnectionString { get; }
 
@@ -55,13 +58,17 @@ public sealed class PostgresServer : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(folder);
         // initdb refuses to run as root: the server then runs as the postgres system user, who must own the folder.
-        if (RunsAsRoot) await RunAsync("chown", ["postgres:postgres", folder], asServerUser: false);
+        // A password over TCP (as production has), so a wrong one is refused as it would be there.
+        var passwordFile = Path.Combine(folder, "password");
+        await File.WriteAllTextAsync(passwordFile, Password);
+        if (RunsAsRoot) await RunAsync("chown", ["-R", "postgres:postgres", folder], asServerUser: false);
         await RunAsync(Path.Combine(bin, "initdb"),
-            ["-D", Path.Combine(folder, "data"), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"], asServerUser: true, folder);
+            ["-D", Path.Combine(folder, "data"), "-U", "postgres", "--auth-local=trust", "--auth-host=scram-sha-256", $"--pwfile={passwordFile}",
+                "-E", "UTF8", "--no-locale", "--no-sync"], asServerUser: true, folder);
         var port = FreePort();
         var options = $"-k {folder} -p {port} -h 127.0.0.1 -c max_connections=200 -c full_page_writes=off" + (durable ? "" : " -c fsync=off");
         var server = new PostgresServer(
-            new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = port, Username = "postgres", Database = "postgres", Pooling = false }.ToString(),
+            new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = port, Username = "postgres", Password = Password, Database = "postgres", Pooling = false }.ToString(),
             folder, options);
         await server.StartServerAsync();
         return server;
