@@ -39,9 +39,11 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         if (PostgresBinaries.ProvidedConnectionString is { } provided) return new PostgresServer(provided, null, null);
         var server = await StartAsync();
-        // The run's server lives as long as the test process; ProcessExit is the one hook xunit 2
-        // gives an assembly-wide resource.
+        // The run's server lives as long as the test process. ProcessExit is the one hook xunit 2
+        // gives an assembly-wide resource, but the test runner may kill its test host before that
+        // hook has run: a watchdog shell stops the server and deletes its folder once this process is gone.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        server.StartWatchdog();
         return server;
     }
 
@@ -123,6 +125,18 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             // The temp folder is left for the OS to clean.
         }
+    }
+
+    private void StartWatchdog()
+    {
+        var pgCtl = Path.Combine(PostgresBinaries.Folder!, "pg_ctl");
+        var stop = RunsAsRoot ? $"runuser -u postgres -- '{pgCtl}'" : $"'{pgCtl}'";
+        var script = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; " +
+            $"{stop} -D '{OwnFolder}/data' stop -m immediate -w >/dev/null 2>&1; rm -rf '{OwnFolder}'";
+        var start = new ProcessStartInfo("sh") { WorkingDirectory = Path.GetTempPath(), RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(script);
+        Process.Start(start)?.Dispose();
     }
 
     private string OwnFolder => _folder ?? throw new InvalidOperationException($"The server in {PostgresBinaries.ConnectionVariable} is not this run's to stop or start.");
