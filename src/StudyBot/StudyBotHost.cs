@@ -5,7 +5,6 @@ using StudyBot.Adapters.Slack;
 using StudyBot.Content;
 using StudyBot.Core;
 using StudyBot.Scheduling;
-using StudyBot.Storage.Sqlite;
 using StudyBot.Web;
 
 namespace StudyBot;
@@ -20,7 +19,7 @@ public static class StudyBotHost
         builder.AddChatAdapterRegistry()
             .AddStudyCore()
             .AddStudyContent()
-            .AddSqliteStorage()
+            .AddStudyStorage() // StudyBot:Storage:Provider: sqlite (default) or postgres
             .AddStudyScheduling()
             .AddDiscord()
             .AddSlack()

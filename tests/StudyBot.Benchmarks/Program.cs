@@ -17,6 +17,7 @@ if (what is "all" or "startup") await StartupBench.RunAsync(table);
 if (what is "all" or "topics") await TopicBench.RunAsync(table);
 // The bursts before the big database: seeding it leaves the disk busy, which skews fsync timings.
 if (what is "all" or "burst") await AnswerBurstBench.RunAsync(table);
+if (what is "all" or "burst-postgres") await PostgresBurstBench.RunAsync(table);
 if (what is "all" or "discord") await DiscordBurstBench.RunAsync(table);
 if (what is "all" or "slack") await SlackBurstBench.RunAsync(table);
 if (what is "all" or "fanout" or "discord-fanout") await DiscordFanOutBench.RunAsync(table);

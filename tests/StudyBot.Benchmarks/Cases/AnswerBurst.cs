@@ -35,7 +35,8 @@ public sealed class AnswerBurst(BotCore bot, string channel = "burst")
     }
 
     /// <summary>Clicks from users <paramref name="firstUser"/>.. with at most <paramref name="inFlight"/> waiting for a reply at once.</summary>
-    public async Task<BurstOutcome> RunAsync(int clicks, int inFlight, int firstUser = 0)
+    /// <remarks><paramref name="distinctUsers"/> counts the post's answering users in the provider's own rows (SQLite's when null).</remarks>
+    public async Task<BurstOutcome> RunAsync(int clicks, int inFlight, int firstUser = 0, Func<long, Task<int>>? distinctUsers = null)
     {
         var latency = new Latencies();
         var recorded = 0;
@@ -55,8 +56,13 @@ public sealed class AnswerBurst(BotCore bot, string channel = "burst")
         await Task.WhenAll(workers);
         var elapsed = Stopwatch.GetElapsedTime(started);
         var results = await bot.Get<IPostStore>().ResultsAsync(Post!.Id, default);
-        using var connection = bot.Get<StudyBot.Storage.Sqlite.SqliteDatabase>().Open();
-        var distinct = Dapper.SqlMapper.ExecuteScalar<int>(connection, "SELECT COUNT(DISTINCT user_id) FROM answers WHERE post_id = @id", new { id = Post.Id });
+        var distinct = distinctUsers is not null ? await distinctUsers(Post.Id) : SqliteDistinctUsers(Post.Id);
         return new BurstOutcome(clicks, elapsed, latency, recorded, results.Answered, distinct);
+    }
+
+    private int SqliteDistinctUsers(long postId)
+    {
+        using var connection = bot.Get<StudyBot.Storage.Sqlite.SqliteDatabase>().Open();
+        return Dapper.SqlMapper.ExecuteScalar<int>(connection, "SELECT COUNT(DISTINCT user_id) FROM answers WHERE post_id = @postId", new { postId });
     }
 }

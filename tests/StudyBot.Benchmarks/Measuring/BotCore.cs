@@ -16,11 +16,12 @@ public sealed class BotCore : IDisposable
 {
     private readonly IHost _host;
 
-    public BotCore(string databasePath, string contentPath, TimeProvider? clock = null, Action<IServiceCollection>? services = null)
+    public BotCore(string databasePath, string contentPath, TimeProvider? clock = null, Action<IServiceCollection>? services = null, string[]? settings = null)
     {
         var builder = StudyBotHost.CreateBuilder([
             $"--StudyBot:Content:Path={contentPath}",
             $"--StudyBot:Storage:DatabasePath={databasePath}",
+            .. settings ?? [],
         ]);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         if (clock is not null) builder.Services.AddSingleton(clock);

@@ -1,0 +1,32 @@
+using Npgsql;
+
+namespace StudyBot.Storage.Postgres;
+
+/// <summary>
+/// The StudyBot database on PostgreSQL: one pooled data source for every store of the process. An
+/// answer is a transaction of its own on a pooled connection; PostgreSQL's commit (WAL flushed,
+/// synchronous_commit on by default) is the promise behind acknowledging it.
+/// </summary>
+public sealed class PostgresDatabase : IAsyncDisposable
+{
+    public PostgresDatabase(string connectionString)
+    {
+        DataSource = NpgsqlDataSource.Create(connectionString);
+        ItemTallies = new ItemTallyCache();
+    }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>Users already committed, by platform id: a known user's click writes no user row.</summary>
+    internal KnownUsers Users { get; } = new();
+
+    /// <summary>Item analysis tallies as last read, keyed on the number of closed posts in the database.</summary>
+    internal ItemTallyCache ItemTallies { get; }
+
+    public ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => DataSource.OpenConnectionAsync(cancellationToken);
+
+    /// <summary>Applies the migrations this database lacks (see <see cref="PostgresMigrator"/>); how many were applied.</summary>
+    public Task<int> MigrateAsync(CancellationToken cancellationToken = default) => PostgresMigrator.MigrateAsync(DataSource, cancellationToken);
+
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+}

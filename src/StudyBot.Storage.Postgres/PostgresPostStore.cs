@@ -1,0 +1,208 @@
+using System.Globalization;
+using Dapper;
+using Npgsql;
+using StudyBot.Core.Scoring;
+using StudyBot.Core.Storage;
+
+namespace StudyBot.Storage.Postgres;
+
+/// <summary>
+/// Posts and answers on PostgreSQL. No post is kept in memory (SQLite's store keeps open ones):
+/// another node may close a post or set its message id, and a stale open post would be shown as open.
+/// </summary>
+public sealed class PostgresPostStore(PostgresDatabase database) : IPostStore
+{
+    private const string Columns =
+        "id AS Id, channel_id AS ChannelId, pack_id AS PackId, question_id AS QuestionId, local_date AS LocalDate, " +
+        "opens_at AS OpensAt, closes_at AS ClosesAt, message_id AS MessageId, closed_at AS ClosedAt";
+
+    public async Task<(Post Post, bool Created)> ReserveAsync(NewPost post, CancellationToken cancellationToken)
+    {
+        var localDate = post.LocalDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO posts (channel_id, pack_id, question_id, local_date, opens_at, closes_at)
+            VALUES (@ChannelId, @PackId, @QuestionId, @localDate, @opensAt, @closesAt)
+            ON CONFLICT (channel_id, local_date) DO NOTHING
+            """,
+            new { post.ChannelId, post.PackId, post.QuestionId, localDate, opensAt = Time.ToMs(post.OpensAt), closesAt = Time.ToMs(post.ClosesAt) },
+            cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleAsync<PostRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM posts WHERE channel_id = @ChannelId AND local_date = @localDate",
+            new { post.ChannelId, localDate }, cancellationToken: cancellationToken));
+        return (row.ToPost(), inserted == 1);
+    }
+
+    public async Task SetMessageIdAsync(long postId, string messageId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE posts SET message_id = @messageId WHERE id = @postId", new { postId, messageId }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<Post?> FindAsync(long postId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QuerySingleOrDefaultAsync<PostRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM posts WHERE id = @postId", new { postId }, cancellationToken: cancellationToken)))?.ToPost();
+    }
+
+    public async Task<Post?> FindOpenAsync(long channelId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QuerySingleOrDefaultAsync<PostRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM posts WHERE channel_id = @channelId AND closed_at IS NULL ORDER BY id DESC LIMIT 1",
+            new { channelId }, cancellationToken: cancellationToken)))?.ToPost();
+    }
+
+    public async Task<IReadOnlyList<Post>> ListOpenAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PostRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM posts WHERE closed_at IS NULL ORDER BY id", cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToPost()).ToList();
+    }
+
+    public async Task<IReadOnlyList<string>> PostedQuestionIdsAsync(long channelId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT question_id FROM posts WHERE channel_id = @channelId ORDER BY id", new { channelId }, cancellationToken: cancellationToken))).ToList();
+    }
+
+    /// <remarks>
+    /// One transaction: the user (when first seen), the streak, the answer and the member's card. The
+    /// caller hears back only after it commits. The post row is read FOR SHARE, which a close's UPDATE
+    /// waits for (and which waits for a close under way): an answer either commits before the close
+    /// sums the post's answers, or sees the post closed.
+    /// </remarks>
+    public async Task<AnswerOutcome> RecordAnswerAsync(NewAnswer answer, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var userId = await database.Users.ResolveAsync(transaction, answer.User, cancellationToken);
+        var outcome = await RecordAsync(transaction, answer, userId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        database.Users.Remember(answer.User, userId);
+        return outcome;
+    }
+
+    private static async Task<AnswerOutcome> RecordAsync(NpgsqlTransaction transaction, NewAnswer answer, long userId, CancellationToken cancellationToken)
+    {
+        var connection = transaction.Connection!;
+        var at = Time.ToMs(answer.AnsweredAt);
+        var open = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT id FROM posts WHERE id = @PostId AND closed_at IS NULL AND closes_at > @at FOR SHARE",
+            new { answer.PostId, at }, transaction, cancellationToken: cancellationToken));
+        if (open is null) return await RefusalAsync(transaction, answer.PostId, userId, cancellationToken);
+
+        var streakBefore = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            """
+            SELECT COALESCE((
+                SELECT a.streak FROM answers a
+                WHERE a.user_id = @userId
+                  AND a.post_id = (SELECT id FROM posts WHERE channel_id = @ChannelId AND id < @PostId ORDER BY id DESC LIMIT 1)
+            ), 0)
+            """,
+            new { userId, answer.ChannelId, answer.PostId }, transaction, cancellationToken: cancellationToken));
+        var (points, streak) = ScoringRules.Score(answer.IsCorrect, streakBefore);
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO answers (post_id, user_id, channel_id, topic_id, choices, is_correct, points, streak, answered_at)
+            VALUES (@PostId, @userId, @ChannelId, @TopicId, @Choices, @IsCorrect, @points, @streak, @at)
+            ON CONFLICT (post_id, user_id) DO NOTHING
+            """,
+            new { answer.PostId, userId, answer.ChannelId, answer.TopicId, answer.Choices, answer.IsCorrect, points, streak, at },
+            transaction, cancellationToken: cancellationToken));
+        if (inserted == 0) return AnswerOutcome.AlreadyAnswered;
+        // The card rides in the answer's transaction: both commit, or neither.
+        if (answer.Review is { } review) await ReviewCardWrites.ApplyAsync(transaction, userId, review, cancellationToken);
+        return AnswerOutcome.Recorded;
+    }
+
+    private static async Task<AnswerOutcome> RefusalAsync(NpgsqlTransaction transaction, long postId, long userId, CancellationToken cancellationToken)
+    {
+        var answered = await transaction.Connection!.QuerySingleOrDefaultAsync<bool?>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM answers WHERE post_id = @postId AND user_id = @userId) FROM posts WHERE id = @postId",
+            new { postId, userId }, transaction, cancellationToken: cancellationToken));
+        return answered switch
+        {
+            null => AnswerOutcome.UnknownPost,
+            true => AnswerOutcome.AlreadyAnswered,
+            false => AnswerOutcome.Closed,
+        };
+    }
+
+    public async Task<bool> CloseAsync(long postId, DateTimeOffset closedAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // One transaction: the post closes and its answers join the all-time totals together. The
+        // UPDATE waits for answers holding the post FOR SHARE, so every answer that was let in is summed.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var channelId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "UPDATE posts SET closed_at = @closedAt WHERE id = @postId AND closed_at IS NULL RETURNING channel_id",
+            new { postId, closedAt = Time.ToMs(closedAt) }, transaction, cancellationToken: cancellationToken));
+        if (channelId is not null)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO board_totals (channel_id, user_id, points, correct, answered)
+                SELECT channel_id, user_id, points, CASE WHEN is_correct THEN 1 ELSE 0 END, 1 FROM answers WHERE post_id = @postId
+                ON CONFLICT (channel_id, user_id) DO UPDATE SET
+                    points = board_totals.points + excluded.points, correct = board_totals.correct + excluded.correct,
+                    answered = board_totals.answered + 1
+                """,
+                new { postId }, transaction, cancellationToken: cancellationToken));
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return channelId is not null;
+    }
+
+    public async Task<PostResults> ResultsAsync(long postId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var byChoices = (await connection.QueryAsync<ChoiceCount>(new CommandDefinition(
+            "SELECT choices AS Choices, is_correct AS IsCorrect, COUNT(*) AS Count FROM answers WHERE post_id = @postId GROUP BY choices, is_correct",
+            new { postId }, cancellationToken: cancellationToken))).ToList();
+        var first = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            """
+            SELECT u.display_name FROM answers a JOIN users u ON u.id = a.user_id
+            WHERE a.post_id = @postId AND a.is_correct ORDER BY a.answered_at, a.user_id LIMIT 1
+            """,
+            new { postId }, cancellationToken: cancellationToken));
+
+        var counts = new int[5];
+        foreach (var row in byChoices)
+        {
+            foreach (var choice in row.Choices.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (int.TryParse(choice, CultureInfo.InvariantCulture, out var index) && index is >= 0 and < 5) counts[index] += (int)row.Count;
+            }
+        }
+        return new PostResults((int)byChoices.Sum(r => r.Count), (int)byChoices.Where(r => r.IsCorrect).Sum(r => r.Count), first, counts);
+    }
+
+    private sealed class ChoiceCount
+    {
+        public string Choices { get; init; } = "";
+        public bool IsCorrect { get; init; }
+        public long Count { get; init; }
+    }
+
+    private sealed class PostRow
+    {
+        public long Id { get; init; }
+        public long ChannelId { get; init; }
+        public string PackId { get; init; } = "";
+        public string QuestionId { get; init; } = "";
+        public string LocalDate { get; init; } = "";
+        public long OpensAt { get; init; }
+        public long ClosesAt { get; init; }
+        public string? MessageId { get; init; }
+        public long? ClosedAt { get; init; }
+
+        public Post ToPost() => new(Id, ChannelId, PackId, QuestionId, DateOnly.ParseExact(LocalDate, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Time.FromMs(OpensAt), Time.FromMs(ClosesAt), MessageId, Time.FromMs(ClosedAt));
+    }
+}
