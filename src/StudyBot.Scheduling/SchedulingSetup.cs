@@ -11,18 +11,40 @@ namespace StudyBot.Scheduling;
 
 public static class SchedulingSetup
 {
-    /// <summary>Quartz with its persistent store in the bot's own database (the <c>DbDataSource</c> storage registers), so schedules survive restarts.</summary>
+    /// <summary>The storage setting that says which database the bot (and so Quartz) lives in.</summary>
+    private const string StorageProviderKey = "StudyBot:Storage:Provider";
+
+    /// <summary>
+    /// Quartz with its persistent store in the bot's own database (the <c>DbDataSource</c> storage registers), so
+    /// schedules survive restarts. On PostgreSQL the store is clustered: every node shares the triggers, each
+    /// fire runs on one node, and a node that stops checking in has its triggers taken over by the others.
+    /// </summary>
     public static IHostApplicationBuilder AddStudyScheduling(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<SchedulingOptions>(SchedulingOptions.Section);
         var options = builder.Configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
+        var clustered = string.Equals(builder.Configuration[StorageProviderKey], "postgres", StringComparison.OrdinalIgnoreCase);
 
         builder.Services.AddQuartz(quartz =>
         {
+            // A node's own id, the same at every start, so a restarted node recovers its own unfinished fires.
+            if (clustered) quartz.ConfigureScheduler(scheduler => scheduler.InstanceId = options.InstanceId ?? Environment.MachineName);
             quartz.UsePersistentStore(store =>
             {
                 // The storage provider's registered DbDataSource: Quartz shares the bot's database without knowing where it is.
-                store.UseSqlite(source => source.UseRegisteredDataSource = true);
+                if (clustered)
+                {
+                    store.UsePostgres(source => source.UseRegisteredDataSource = true);
+                    store.UseClustering(cluster =>
+                    {
+                        cluster.CheckinInterval = options.ClusterCheckinInterval;
+                        cluster.CheckinMisfireThreshold = options.ClusterCheckinMisfireThreshold;
+                    });
+                }
+                else
+                {
+                    store.UseSqlite(source => source.UseRegisteredDataSource = true);
+                }
                 store.UseSystemTextJsonSerializer();
                 store.ProvisionSchema();
                 store.ConfigureStore(settings =>
