@@ -11,28 +11,25 @@ namespace StudyBot.Scheduling;
 
 public static class SchedulingSetup
 {
-    /// <summary>The storage setting that says which database the bot (and so Quartz) lives in.</summary>
-    private const string StorageProviderKey = "StudyBot:Storage:Provider";
-
     /// <summary>
     /// Quartz with its persistent store in the bot's own database (the <c>DbDataSource</c> storage registers), so
     /// schedules survive restarts. On PostgreSQL the store is clustered: every node shares the triggers, each
     /// fire runs on one node, and a node that stops checking in has its triggers taken over by the others.
     /// </summary>
-    public static IHostApplicationBuilder AddStudyScheduling(this IHostApplicationBuilder builder)
+    /// <param name="clusteredOnPostgres">The registered data source is PostgreSQL's (else SQLite's).</param>
+    public static IHostApplicationBuilder AddStudyScheduling(this IHostApplicationBuilder builder, bool clusteredOnPostgres = false)
     {
         builder.AddValidatedOptions<SchedulingOptions>(SchedulingOptions.Section);
         var options = builder.Configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
-        var clustered = string.Equals(builder.Configuration[StorageProviderKey], "postgres", StringComparison.OrdinalIgnoreCase);
 
         builder.Services.AddQuartz(quartz =>
         {
             // A node's own id, the same at every start, so a restarted node recovers its own unfinished fires.
-            if (clustered) quartz.ConfigureScheduler(scheduler => scheduler.InstanceId = options.InstanceId ?? Environment.MachineName);
+            if (clusteredOnPostgres) quartz.ConfigureScheduler(scheduler => scheduler.InstanceId = options.InstanceId ?? Environment.MachineName);
             quartz.UsePersistentStore(store =>
             {
                 // The storage provider's registered DbDataSource: Quartz shares the bot's database without knowing where it is.
-                if (clustered)
+                if (clusteredOnPostgres)
                 {
                     store.UsePostgres(source => source.UseRegisteredDataSource = true);
                     store.UseClustering(cluster =>

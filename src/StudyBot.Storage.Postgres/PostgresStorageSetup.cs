@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,8 @@ public static class PostgresStorageSetup
         // earlier use the stores when they start (content syncs retired cards), and the host starts
         // hosted services in registration order.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PostgresStartup>());
+        // Quartz's clustered job store shares the database through this (see AddStudyScheduling).
+        builder.Services.AddSingleton<DbDataSource>(services => services.GetRequiredService<PostgresDatabase>().DataSource);
         builder.Services.AddSingleton<IChannelStore, PostgresChannelStore>();
         builder.Services.AddSingleton<IUserStore, PostgresUserStore>();
         builder.Services.AddSingleton<IPostStore, PostgresPostStore>();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using StudyBot.Scheduling;
 using StudyBot.Storage.Postgres;
 using StudyBot.Storage.Sqlite;
 
@@ -9,13 +10,12 @@ public static class StorageSetup
 {
     public const string ProviderSetting = "StudyBot:Storage:Provider";
 
-    public static IHostApplicationBuilder AddStudyStorage(this IHostApplicationBuilder builder) =>
+    /// <summary>The stores, and Quartz's job store in the same database: clustered on PostgreSQL.</summary>
+    public static IHostApplicationBuilder AddStudyStorageAndScheduling(this IHostApplicationBuilder builder) =>
         Provider(builder.Configuration[ProviderSetting]) switch
         {
-            StorageProvider.Sqlite => builder.AddSqliteStorage(),
-            // Quartz stays on a SQLite file (StudyBot:Storage:DatabasePath) for now, even with PostgreSQL:
-            // a temporary step until its clustered ADO store on the same database replaces it.
-            StorageProvider.Postgres => builder.AddPostgresStorage().AddSqliteScheduleStore(),
+            StorageProvider.Sqlite => builder.AddSqliteStorage().AddStudyScheduling(),
+            StorageProvider.Postgres => builder.AddPostgresStorage().AddStudyScheduling(clusteredOnPostgres: true),
             var other => throw new InvalidOperationException($"No storage is wired for the provider {other}."),
         };
 

@@ -4,7 +4,6 @@ using StudyBot.Adapters.Discord;
 using StudyBot.Adapters.Slack;
 using StudyBot.Content;
 using StudyBot.Core;
-using StudyBot.Scheduling;
 using StudyBot.Web;
 
 namespace StudyBot;
@@ -19,8 +18,7 @@ public static class StudyBotHost
         builder.AddChatAdapterRegistry()
             .AddStudyCore()
             .AddStudyContent()
-            .AddStudyStorage() // StudyBot:Storage:Provider: sqlite (default) or postgres
-            .AddStudyScheduling()
+            .AddStudyStorageAndScheduling() // StudyBot:Storage:Provider: sqlite (default) or postgres (clustered)
             .AddDiscord()
             .AddSlack()
             .AddConsoleChat() // on by itself when no other adapter is configured, wherever it stands in this list

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using StudyBot.Core;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Content;
+using StudyBot.Storage.Postgres;
 using StudyBot.Storage.Sqlite;
 using StudyBot.Testing;
 
@@ -22,6 +23,23 @@ internal static class SchedulerHost
             ["StudyBot:Study:AnswerWindow"] = (answerWindow ?? TimeSpan.FromHours(12)).ToString(),
         });
         builder.AddStudyCore().AddSqliteStorage().AddStudyScheduling();
+        builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton(new ContentCatalog([Packs.Small()]));
+        builder.Services.AddSingleton<IChatPlatform>(platform);
+        return builder.Build();
+    }
+
+    /// <summary>One node of a cluster: the stores and Quartz's clustered job store on one PostgreSQL database.</summary>
+    public static IHost BuildNode(string connectionString, string instanceId, TimeProvider clock, IChatPlatform platform)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["StudyBot:Storage:ConnectionString"] = connectionString,
+            ["StudyBot:Scheduling:MisfireThreshold"] = "00:00:05",
+            ["StudyBot:Scheduling:InstanceId"] = instanceId,
+        });
+        builder.AddStudyCore().AddPostgresStorage().AddStudyScheduling(clusteredOnPostgres: true);
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(new ContentCatalog([Packs.Small()]));
         builder.Services.AddSingleton<IChatPlatform>(platform);

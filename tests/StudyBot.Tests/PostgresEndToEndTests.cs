@@ -8,7 +8,7 @@ using StudyBot.Testing.Postgres;
 
 namespace StudyBot.Tests;
 
-/// <summary>The whole bot on PostgreSQL (Quartz still on its SQLite file): the console day of ConsoleEndToEndTests, end to end.</summary>
+/// <summary>The whole bot on PostgreSQL, Quartz's clustered store included: the console day of ConsoleEndToEndTests, end to end.</summary>
 public sealed class PostgresEndToEndTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
@@ -54,11 +54,11 @@ public sealed class PostgresEndToEndTests : IDisposable
             _terminal.EndInput();
             await run.WaitAsync(TimeSpan.FromSeconds(30));
 
-            // The answers are PostgreSQL's rows; the SQLite file holds Quartz's schedules only.
+            // The answers and Quartz's schedules are PostgreSQL's rows; no SQLite file is made.
             await using var connection = new NpgsqlConnection(connectionString);
             Assert.Equal(2, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM answers"));
-            await using var schedules = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_dir.File("data/schedules.db")}");
-            Assert.Equal(0, await schedules.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'answers'"));
+            Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM qrtz_triggers WHERE trigger_name LIKE 'daily-%'"));
+            Assert.False(File.Exists(_dir.File("data/schedules.db")));
         }
         finally
         {
