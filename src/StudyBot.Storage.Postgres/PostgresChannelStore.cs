@@ -18,7 +18,7 @@ public sealed class PostgresChannelStore(PostgresDatabase database, IOptions<Stu
     {
     }
 
-    private const string Columns =
+    internal const string Columns =
         "id AS Id, platform AS Platform, external_id AS ExternalId, enabled AS Enabled, post_time AS PostTime, time_zone AS TimeZone, " +
         "pack_id AS PackId, leaderboard_enabled AS LeaderboardEnabled, leaderboard_day AS LeaderboardDay, leaderboard_time AS LeaderboardTime, " +
         "post_days AS PostDays, thread_enabled AS ThreadEnabled, ping_group_id AS PingGroupId, pin_enabled AS PinEnabled, " +
@@ -99,7 +99,7 @@ public sealed class PostgresChannelStore(PostgresDatabase database, IOptions<Stu
 
     private static string Hhmm(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 
-    private sealed class ChannelRow
+    internal sealed class ChannelRow
     {
         public long Id { get; init; }
         public string Platform { get; init; } = "";

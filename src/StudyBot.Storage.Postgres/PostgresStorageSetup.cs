@@ -41,7 +41,9 @@ public static class PostgresStorageSetup
         builder.Services.AddSingleton<IPracticeStore, PostgresPracticeStore>();
         builder.Services.AddSingleton<IReviewStore, PostgresReviewStore>();
         builder.Services.AddSingleton<IReviewReminderStore, PostgresReviewReminderStore>();
+        builder.Services.AddSingleton<ISuggestionStore, PostgresSuggestionStore>();
         builder.Services.AddSingleton<IItemAnalysisQueries, PostgresItemAnalysisQueries>();
+        builder.Services.AddSingleton<IChannelReportQueries, PostgresChannelReportQueries>();
         builder.Services.AddSingleton<IReadinessProbe, PostgresReadiness>();
         return builder;
     }

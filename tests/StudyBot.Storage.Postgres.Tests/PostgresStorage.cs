@@ -23,6 +23,8 @@ public sealed class PostgresStorage : IStorageUnderTest
         Reviews = new PostgresReviewStore(Database);
         Reminders = new PostgresReviewReminderStore(Database);
         Items = new PostgresItemAnalysisQueries(Database);
+        Reports = new PostgresChannelReportQueries(Database);
+        Suggestions = new PostgresSuggestionStore(Database);
     }
 
     public static async Task<PostgresStorage> CreateAsync(PostgresServer? server = null)
@@ -43,6 +45,8 @@ public sealed class PostgresStorage : IStorageUnderTest
     public PostgresReviewStore Reviews { get; }
     public PostgresReviewReminderStore Reminders { get; }
     public PostgresItemAnalysisQueries Items { get; }
+    public PostgresChannelReportQueries Reports { get; }
+    public PostgresSuggestionStore Suggestions { get; }
 
     Core.Storage.IChannelStore IStorageUnderTest.Channels => Channels;
     Core.Storage.IUserStore IStorageUnderTest.Users => Users;
@@ -52,6 +56,8 @@ public sealed class PostgresStorage : IStorageUnderTest
     Core.Storage.IReviewStore IStorageUnderTest.Reviews => Reviews;
     Core.Storage.IReviewReminderStore IStorageUnderTest.Reminders => Reminders;
     Core.Storage.IItemAnalysisQueries IStorageUnderTest.Items => Items;
+    Core.Storage.IChannelReportQueries IStorageUnderTest.Reports => Reports;
+    Core.Storage.ISuggestionStore IStorageUnderTest.Suggestions => Suggestions;
 
     public async Task AddReviewCardAsync(long userId, string questionId, DateTimeOffset due, bool retired = false)
     {
