@@ -18,7 +18,8 @@ public static class StorageCopy
 {
     /// <summary>In the order foreign keys need: a row's parents are copied before it.</summary>
     public static readonly IReadOnlyList<string> Tables =
-        ["channels", "users", "posts", "answers", "practice_answers", "board_totals", "review_cards", "review_log", "review_reminders"];
+        ["channels", "users", "posts", "answers", "practice_answers", "board_totals", "review_cards", "review_log", "review_reminders",
+            "suggestions", "suggestion_reviewers"];
 
     public sealed record Copied(string Table, long Rows);
 

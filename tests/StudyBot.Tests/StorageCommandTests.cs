@@ -69,6 +69,27 @@ public sealed class StorageCommandTests : IDisposable
         Assert.StartsWith("studybot migrate: StudyBot:Storage:ConnectionString must name the PostgreSQL database", error.ToString(), StringComparison.Ordinal);
     }
 
+    // A table a later migration adds and the copy does not name would be left behind without a word.
+    [PostgresFact]
+    public async Task Storage_copy_names_every_table_the_migrations_make()
+    {
+        var server = await PostgresServer.SharedAsync();
+        var connectionString = await server.CreateDatabaseAsync();
+        try
+        {
+            await using (var database = new PostgresDatabase(connectionString)) await database.MigrateAsync();
+            await using var connection = new NpgsqlConnection(connectionString);
+            var tables = await connection.QueryAsync<string>(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name <> 'schema_migrations'");
+
+            Assert.Equal(tables.Order(StringComparer.Ordinal), StorageCopy.Tables.Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            await server.DropDatabaseAsync(connectionString);
+        }
+    }
+
     [Fact]
     public async Task Storage_copy_refuses_any_other_direction()
     {
