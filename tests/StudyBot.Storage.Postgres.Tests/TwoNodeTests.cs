@@ -1,0 +1,67 @@
+using StudyBot.Core.Storage;
+using StudyBot.Core.Suggestions;
+using StudyBot.Storage.Contract;
+
+namespace StudyBot.Storage.Postgres.Tests;
+
+/// <summary>
+/// Suggestions and channel reports with a second node on the same database (its own pool and stores):
+/// what SQLite's process-local caches and single writer give one process, PostgreSQL must give a cluster.
+/// </summary>
+public sealed class TwoNodeTests : IAsyncLifetime
+{
+    private PostgresStorage _storage = null!;
+    private StoreScenario _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        _storage = await PostgresStorage.CreateAsync();
+        _store = new StoreScenario(_storage);
+    }
+
+    public async Task DisposeAsync() => await _storage.DisposeAsync();
+
+    [Fact]
+    public async Task A_suggestion_approved_and_rejected_on_two_nodes_at_once_is_decided_once()
+    {
+        var channel = await _store.ChannelAsync();
+        var draft = new SuggestionDraft("Which storage is block storage?", "S3\nEBS", "B", "EBS volumes are block devices.", "ebs");
+        var id = await _storage.Suggestions.AddAsync(new NewSuggestion(channel.Id, StoreScenario.User("mina"), draft, StoreScenario.T0), default);
+        await using var other = new PostgresDatabase(_storage.ConnectionString);
+        var otherSuggestions = new PostgresSuggestionStore(other);
+
+        var decisions = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() => i % 2 == 0
+            ? _storage.Suggestions.DecideAsync(id, SuggestionStatus.Approved, StoreScenario.User($"here{i}"), StoreScenario.T0, default)
+            : otherSuggestions.DecideAsync(id, SuggestionStatus.Rejected, StoreScenario.User($"there{i}"), StoreScenario.T0, default))));
+
+        var winner = Assert.Single(decisions, d => d.Decided);
+        Assert.All(decisions, d => Assert.Equal((winner.Current!.Status, winner.Current.ReviewedBy), (d.Current!.Status, d.Current.ReviewedBy)));
+        Assert.Equal(winner.Current!.Status, (await otherSuggestions.FindAsync(id, default))!.Status);
+    }
+
+    [Fact]
+    public async Task Channel_reports_show_a_post_closed_and_a_name_changed_on_another_node()
+    {
+        var channel = await _store.ChannelAsync();
+        var ann = await _store.UserAsync("ann");
+        var day = DateOnly.FromDateTime(StoreScenario.T0.UtcDateTime);
+        var day0 = await _store.PostAsync(channel.Id, day, StoreScenario.T0);
+        var day1 = await _store.PostAsync(channel.Id, day.AddDays(1), StoreScenario.T0.AddDays(1), question: "q2");
+        await _store.AnswerAsync(day0, ann, true, StoreScenario.T0.AddMinutes(1));
+        await _store.Posts.CloseAsync(day0.Id, day0.ClosesAt, default);
+        var reports = _storage.Reports;
+        Assert.Equal(new StreakRow(ann, "ann", 1, 1), (await reports.StreakLeadersAsync(channel.Id, 10, default)).Single());
+        Assert.Single(await reports.DailyActivityAsync(channel.Id, day, day.AddDays(6), default));
+
+        // The other node records a renamed answer and closes the next post; this node hears nothing of it.
+        await using var other = new PostgresDatabase(_storage.ConnectionString);
+        var otherPosts = new PostgresPostStore(other);
+        await otherPosts.RecordAnswerAsync(new NewAnswer(day1.Id, channel.Id, StoreScenario.User("ann") with { DisplayName = "Ann Kim" }, "topic", "0", true, StoreScenario.T0.AddDays(1).AddMinutes(1)), default);
+        await otherPosts.CloseAsync(day1.Id, day1.ClosesAt, default);
+
+        Assert.Equal(new StreakRow(ann, "Ann Kim", 2, 2), (await reports.StreakLeadersAsync(channel.Id, 10, default)).Single());
+        Assert.Equal(2, (await reports.DailyActivityAsync(channel.Id, day, day.AddDays(6), default)).Count);
+        Assert.Equal(2, (await reports.TopicAccuracyAsync(channel.Id, default)).Single().Answered);
+        Assert.Equal(2, await reports.AnswerCountAsync(channel.Id, StoreScenario.T0, StoreScenario.T0.AddDays(7), default));
+    }
+}
