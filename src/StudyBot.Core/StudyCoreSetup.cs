@@ -41,6 +41,7 @@ public static class StudyCoreSetup
         builder.Services.AddSingleton<ReviewReminderSettings>();
         builder.Services.AddSingleton<ReviewReminderRound>();
         builder.Services.AddSingleton<ItemAnalyzer>();
+        builder.Services.AddSingleton<KeptItemAnalysis>();
 
         // The feature list is CommandSpecs.Table: one handler per command.
         foreach (var command in CommandSpecs.Table)

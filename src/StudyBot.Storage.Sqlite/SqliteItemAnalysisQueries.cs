@@ -15,6 +15,9 @@ namespace StudyBot.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteItemAnalysisQueries(SqliteDatabase database) : IItemAnalysisQueries
 {
+    /// <summary>The posts closed since start: only a close changes what the tallies count (one process owns the file).</summary>
+    public ValueTask<long?> AnswersVersionAsync(CancellationToken cancellationToken) => ValueTask.FromResult<long?>(database.ItemTallies.Version);
+
     public async Task<IReadOnlyList<MemberTally>> MemberTalliesAsync(string? packId, CancellationToken cancellationToken)
     {
         var cache = database.ItemTallies;

@@ -51,6 +51,26 @@ public sealed class DailyChartTests
         Assert.Contains("100%", chart.QuerySelectorAll("text.accuracy-axis").Select(t => t.TextContent));
     }
 
+    [Theory]
+    [InlineData(Language.En)]
+    [InlineData(Language.Ko)]
+    public void The_axis_names_run_along_their_axes_inside_the_svg(Language language)
+    {
+        var chart = Render([new(First, 1, 1)], language);
+        var width = double.Parse(chart.GetAttribute("width")!, System.Globalization.CultureInfo.InvariantCulture);
+
+        var names = chart.QuerySelectorAll("text.axis-name");
+        Assert.Equal(2, names.Length);
+        foreach (var name in names)
+        {
+            // Turned a quarter about its own anchor, a name is one 11 px line wide: its centre must leave half a line to each edge.
+            var (x, y) = (X(name), double.Parse(name.GetAttribute("y")!, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Matches(FormattableString.Invariant($@"^rotate\(-?90 {x} {y}\)$"), name.GetAttribute("transform"));
+            Assert.InRange(x, 5.5, width - 5.5);
+            Assert.Equal("middle", name.GetAttribute("text-anchor"));
+        }
+    }
+
     [Fact]
     public void The_date_axis_labels_the_ends_and_the_first_of_each_month_between()
     {

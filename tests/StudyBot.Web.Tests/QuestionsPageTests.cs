@@ -64,6 +64,18 @@ public sealed class QuestionsPageTests(SeededBot seeded) : IClassFixture<SeededB
     }
 
     [Fact]
+    public async Task The_page_says_when_its_answers_were_read()
+    {
+        var page = await seeded.PageAsync("/questions?pack=pages");
+
+        var asOf = page.QuerySelector("#as-of")!;
+        var readAt = DateTimeOffset.Parse(asOf.GetAttribute("data-as-of")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(readAt, DateTimeOffset.UtcNow.AddMinutes(-10), DateTimeOffset.UtcNow);
+        Assert.Equal("false", asOf.GetAttribute("data-refreshing"));
+        Assert.Equal($"Figures as of {readAt.UtcDateTime:HH:mm} UTC.", asOf.TextContent);
+    }
+
+    [Fact]
     public async Task An_unknown_pack_is_a_404_page()
     {
         var page = await seeded.PageAsync("/questions?pack=nope", 404);

@@ -42,6 +42,11 @@ public sealed record ItemStats(
 public sealed record ItemReport(IReadOnlyList<ItemStats> Questions, int Members, int RankedMembers, DiscriminationGroups Groups, int UnknownAnswers)
 {
     public int Answers => Questions.Sum(q => q.Answered);
+
+    /// <summary>Only the questions of the topic (all when null); the ranking and member counts stay the pack's.</summary>
+    public ItemReport ForTopic(string? topicId) => topicId is null
+        ? this
+        : this with { Questions = Questions.Where(q => string.Equals(q.Question.TopicId, topicId, StringComparison.OrdinalIgnoreCase)).ToList() };
 }
 
 /// <summary>Which questions to analyse: one pack (or every pack) and optionally one topic.</summary>

@@ -17,6 +17,12 @@ public interface IItemAnalysisQueries
     /// </summary>
     Task<IReadOnlyList<ChoiceTally>> ChoiceTalliesAsync(string? packId, IReadOnlyCollection<long> top, IReadOnlyCollection<long> bottom,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A number that changes whenever the analysed answers may have changed (a post closed), so a finished
+    /// analysis can be kept until it does; null when the store cannot tell, and then nothing is kept.
+    /// </summary>
+    ValueTask<long?> AnswersVersionAsync(CancellationToken cancellationToken) => ValueTask.FromResult<long?>(null);
 }
 
 /// <summary>A member's record over the analysed answers; it ranks the member for the discrimination index.</summary>

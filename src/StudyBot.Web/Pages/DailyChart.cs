@@ -20,6 +20,12 @@ public static class DailyChart
     public const int Top = 12;
     public const int Bottom = 36;
 
+    /// <summary>
+    /// Where the axis names sit from the SVG's edge, turned along their axis: set horizontally beside the
+    /// scale numbers, "answers" (about 45 px at 11 px) was wider than the 44 px margin and was cut off.
+    /// </summary>
+    public const int AxisNameInset = 12;
+
     public static Markup Render(IReadOnlyList<DailyActivity> activity, DateOnly first, DateOnly last, Language language)
     {
         var dayCount = last.DayNumber - first.DayNumber + 1;
@@ -29,6 +35,7 @@ public static class DailyChart
         var most = days.Count == 0 ? 1 : days.Max(d => d.Answered);
         var bottomY = Top + PlotHeight;
         var rightX = Left + dayCount * DayWidth;
+        var middleY = Top + PlotHeight / 2;
 
         var bars = days.Select(d =>
         {
@@ -49,10 +56,10 @@ public static class DailyChart
             <line class="axis" x1="{rightX}" y1="{Top}" x2="{rightX}" y2="{bottomY}"/>
             <text class="axis-label answers-axis" x="{Left - 6}" y="{Top + 4}" text-anchor="end">{most}</text>
             <text class="axis-label answers-axis" x="{Left - 6}" y="{bottomY}" text-anchor="end">0</text>
-            <text class="axis-label answers-axis" x="{Left - 6}" y="{Top + PlotHeight / 2}" text-anchor="end">{Say.In(language, "answers", "답")}</text>
+            <text class="axis-label answers-axis axis-name" x="{AxisNameInset}" y="{middleY}" text-anchor="middle" transform="rotate(-90 {AxisNameInset} {middleY})">{Say.In(language, "answers", "답")}</text>
             <text class="axis-label accuracy-axis" x="{rightX + 6}" y="{Top + 4}">100%</text>
             <text class="axis-label accuracy-axis" x="{rightX + 6}" y="{bottomY}">0%</text>
-            <text class="axis-label accuracy-axis" x="{rightX + 6}" y="{Top + PlotHeight / 2}">{Say.In(language, "correct", "정답률")}</text>
+            <text class="axis-label accuracy-axis axis-name" x="{width - AxisNameInset}" y="{middleY}" text-anchor="middle" transform="rotate(90 {width - AxisNameInset} {middleY})">{Say.In(language, "correct", "정답률")}</text>
             {DateLabels(first, last, bottomY)}
             {bars}
             {line}

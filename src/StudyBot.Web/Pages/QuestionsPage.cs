@@ -7,7 +7,8 @@ namespace StudyBot.Web.Pages;
 
 /// <summary>
 /// <c>/questions?pack=&amp;topic=&amp;sort=&amp;dir=</c>: the core's item analysis per question, filtered by pack and topic,
-/// sorted on the server. The numbers are <see cref="ItemAnalyzer"/>'s, never recomputed here.
+/// sorted on the server. The numbers are <see cref="ItemAnalyzer"/>'s as <see cref="KeptItemAnalysis"/> keeps them,
+/// never recomputed here; the page says when their answers were read, since a refresh after a close runs behind it.
 /// </summary>
 internal static class QuestionsPage
 {
@@ -20,7 +21,8 @@ internal static class QuestionsPage
         var sort = page.Query("sort") is { } asked && QuestionSort.Keys.Contains(asked) ? asked : null;
         var descending = page.Query("dir") == "desc";
 
-        var report = await page.Service<ItemAnalyzer>().AnalyzeAsync(new ItemFilter(packId, topicId), page.Aborted);
+        var kept = await page.Service<KeptItemAnalysis>().GetAsync(new ItemFilter(packId, topicId), page.Aborted);
+        var report = kept.Report;
         var questions = QuestionSort.Apply(report.Questions, sort, descending);
         var rows = questions.Select(q => Row(page, catalog, q)).ToList();
         if (rows.Count == 0) rows.Add(Html.Of($"""<tr class="empty"><td colspan="8">{page.Say("No question matches.", "맞는 문제가 없어요.")}</td></tr>"""));
@@ -31,6 +33,7 @@ internal static class QuestionsPage
             <p id="summary">{page.Say(
                 $"{report.Questions.Count} questions, {report.Answers} answers to closed daily questions, {report.Members} members ({report.RankedMembers} ranked for the discrimination index).",
                 $"문제 {report.Questions.Count}개, 마감된 오늘의 문제에 답 {report.Answers}개, 멤버 {report.Members}명 (변별도 순위에 든 멤버 {report.RankedMembers}명).")}</p>
+            {AsOf(page, kept)}
             <table id="questions">
             <thead><tr>{Header(page, QuestionSort.Id, page.Say("Question", "문제"), sort, descending)}{Header(page, QuestionSort.Topic, page.Say("Topic", "주제"), sort, descending)}{Header(page, QuestionSort.Answered, page.Say("Answered", "답"), sort, descending)}{Header(page, QuestionSort.Correct, page.Say("% correct", "정답률"), sort, descending)}<th>{page.Say("Choices", "보기별 비율")}</th>{Header(page, QuestionSort.Discrimination, page.Say("Discrimination", "변별도"), sort, descending)}<th>{page.Say("Flags", "표시")}</th></tr></thead>
             <tbody>
@@ -41,6 +44,16 @@ internal static class QuestionsPage
                 "Discrimination: % correct of the top 27 % of members minus the bottom 27 %, by overall accuracy. Flags: too easy (> 90 % correct with ≥ 20 answers), too hard (< 25 %), suspect key (negative discrimination, or a wrong choice the top group prefers), dead distractor (a choice nobody picks).",
                 "변별도: 전체 정답률 상위 27 % 멤버의 정답률에서 하위 27 %의 정답률을 뺀 값. 표시: 너무 쉬움 (답 20개 이상에 정답률 90 % 초과), 너무 어려움 (25 % 미만), 정답 의심 (변별도가 음수이거나 상위 그룹이 오답을 더 고름), 아무도 안 고른 오답.")}</p>
             """);
+    }
+
+    private static Markup AsOf(PageContext page, KeptReport kept)
+    {
+        var at = kept.AsOf.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture);
+        var stamp = kept.AsOf.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+        var refreshing = kept.Refreshing
+            ? Html.Of($" {page.Say("(newer answers are being counted: reload in a moment)", "(새 답을 세는 중이에요. 잠시 후 새로고침하세요)")}")
+            : Markup.Empty;
+        return Html.Of($"""<p id="as-of" data-as-of="{stamp}" data-refreshing="{(kept.Refreshing ? "true" : "false")}">{page.Say($"Figures as of {at} UTC.", $"{at} UTC 기준 수치예요.")}{refreshing}</p>""");
     }
 
     private static Markup Row(PageContext page, ContentCatalog catalog, ItemStats q)

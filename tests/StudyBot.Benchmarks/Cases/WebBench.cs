@@ -13,10 +13,11 @@ namespace StudyBot.Benchmarks.Cases;
 /// <summary>
 /// Issue 15: the web endpoint on a database of 1,000,000 daily answers on closed posts of the real
 /// aws-saa pack (<see cref="ItemDatabase"/>) and 3,350,000 review cards (10,000 members × 335), over
-/// real HTTP on loopback. The questions page's own work (IItemAnalysisQueries + ItemAnalyzer) is timed
-/// alone beside it, first after a post closed (tallies read from SQLite) and warm (kept until the next
-/// close). <c>/metrics</c> is timed warm (the reviews-due count kept) and with the count read on every
-/// scrape, with and without an index on due alone.
+/// real HTTP on loopback. The page serves <see cref="KeptItemAnalysis"/>: warm it only renders; right after a
+/// close it serves the previous analysis while one refresh runs (timed too, until done). The analysis alone
+/// (IItemAnalysisQueries + ItemAnalyzer, no kept analysis) is timed beside it, warm (tallies kept) and after
+/// a close (tallies read from SQLite). <c>/metrics</c> is timed warm and on the scrape that finds the
+/// reviews-due count old (it starts the count in the background), with and without an index on due alone.
 /// </summary>
 public static class WebBench
 {
@@ -34,6 +35,7 @@ public static class WebBench
         var clock = new ShiftedClock(DateTimeOffset.UtcNow);
         await using var bot = await WebBot.StartAsync(path, Repository.AwsPack, clock);
         var analyzer = bot.Get<ItemAnalyzer>();
+        var kept = bot.Get<KeptItemAnalysis>();
         var filter = new ItemFilter("aws-saa");
         var report = await analyzer.AnalyzeAsync(filter, default);
         var answers = report.Answers;
@@ -42,7 +44,8 @@ public static class WebBench
             : $"CHECK FAILED: {answers:N0} answers, {report.Questions.Count} questions";
 
         var closes = new PostCloser(bot.Get<IChannelStore>(), bot.Get<IPostStore>());
-        Latencies firstQueries = new(), firstPage = new();
+        await PageAsync(bot); // the first ever request waits for the analysis
+        Latencies firstQueries = new(), firstPage = new(), refreshes = new();
         for (var i = 0; i < FirstReads; i++)
         {
             await closes.CloseOneAsync();
@@ -53,15 +56,17 @@ public static class WebBench
             started = Stopwatch.GetTimestamp();
             await PageAsync(bot);
             firstPage.Add(Stopwatch.GetElapsedTime(started));
+            await kept.WhenRefreshed("aws-saa");
+            refreshes.Add(Stopwatch.GetElapsedTime(started));
         }
         var warmQueries = await Latencies.OfAsync(Warmup, Iterations, () => analyzer.AnalyzeAsync(filter, default));
         var warmPage = await Latencies.OfAsync(Warmup, Iterations, () => PageAsync(bot));
-        table.Add(new Result("questions page p99, warm (GET /questions?pack=aws-saa on loopback, 335 questions, 1,000,000 answers)", warmPage.P99, "ms", 100, true,
-            "its queries alone (IItemAnalysisQueries + ItemAnalyzer) p99", warmQueries.P99,
-            $"{Spread(warmPage)}; queries p50 {ResultTable.Number(warmQueries.P50)} ms; tallies kept until the next close; {check}", Checked: checkedOk));
-        table.Add(new Result("questions page p99, first after a post closed (tallies read from SQLite)", firstPage.P99, "ms", 100, true,
-            "its queries alone p99", firstQueries.P99,
-            $"{Spread(firstPage)}; queries p50 {ResultTable.Number(firstQueries.P50)} ms over {firstQueries.Count}", Checked: checkedOk));
+        table.Add(new Result("questions page p99, warm (GET /questions?pack=aws-saa on loopback, 335 questions, 1,000,000 answers; analysis kept)", warmPage.P99, "ms", 100, true,
+            "its queries alone (IItemAnalysisQueries + ItemAnalyzer, tallies kept) p99", warmQueries.P99,
+            $"{Spread(warmPage)}; queries p50 {ResultTable.Number(warmQueries.P50)} ms; analysis kept until the next close; {check}", Checked: checkedOk));
+        table.Add(new Result("questions page p99, first after a post closed (previous analysis served, one refresh in the background)", firstPage.P99, "ms", 100, true,
+            "its queries alone after a close (tallies read from SQLite) p99", firstQueries.P99,
+            $"{Spread(firstPage)}; queries p50 {ResultTable.Number(firstQueries.P50)} ms over {firstQueries.Count}; background refresh p50 {ResultTable.Number(refreshes.P50)} ms, max {ResultTable.Number(refreshes.Max)} ms", Checked: checkedOk));
 
         await ScrapesAsync(table, bot, clock, path);
     }
@@ -88,9 +93,9 @@ public static class WebBench
         var cards = $"{CardMembers * 335:N0} cards, {due:N0} due";
         table.Add(new Result("/metrics scrape p99, warm (reviews-due count kept, at most 30 s old)", warm.P99, "ms", 10, true,
             Note: $"{Spread(warm)}; {cards}"));
-        table.Add(new Result("/metrics scrape p99, counting the due cards on every scrape (no index on due alone)", uncached.P99, "ms", 10, true,
+        table.Add(new Result("/metrics scrape p99, the scrape that finds the due count old (count started in the background; no index on due alone)", uncached.P99, "ms", 10, true,
             "the count alone (IReviewStore.AllDueCountAsync) p99", countAlone.P99, $"{Spread(uncached)}; count p50 {ResultTable.Number(countAlone.P50)} ms; plan: {plan}"));
-        table.Add(new Result("/metrics scrape p99, counting on every scrape, with an index on due alone", uncachedIndexed.P99, "ms", 10, true,
+        table.Add(new Result("/metrics scrape p99, the scrape that finds the due count old, with an index on due alone", uncachedIndexed.P99, "ms", 10, true,
             "the count alone p99", countIndexed.P99, $"{Spread(uncachedIndexed)}; count p50 {ResultTable.Number(countIndexed.P50)} ms; plan: {planIndexed}"));
     }
 
@@ -98,12 +103,15 @@ public static class WebBench
     {
         var count = await Latencies.OfAsync(5, UncachedScrapes, () => store.AllDueCountAsync(clock.GetUtcNow(), default));
         var scrapes = new Latencies();
+        var reading = bot.Get<ReviewsDueReading>();
         for (var i = 0; i < UncachedScrapes + 5; i++)
         {
             clock.Set(clock.GetUtcNow() + ReviewsDueReading.MaxAge);
             var started = Stopwatch.GetTimestamp();
             await ScrapeAsync(bot);
             if (i >= 5) scrapes.Add(Stopwatch.GetElapsedTime(started));
+            // Waited for outside the timing, so each timed scrape is one that starts a count.
+            await reading.WhenCounted();
         }
         var plan = string.Join("; ", bot.Get<SqliteDatabase>().Open().Query<(long Id, long Parent, long NotUsed, string Detail)>(
             "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM review_cards WHERE retired = 0 AND due <= 0").Select(row => row.Detail));
