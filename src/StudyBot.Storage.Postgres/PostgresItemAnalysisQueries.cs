@@ -12,6 +12,13 @@ namespace StudyBot.Storage.Postgres;
 /// </summary>
 public sealed class PostgresItemAnalysisQueries(PostgresDatabase database) : IItemAnalysisQueries
 {
+    /// <summary>The closed posts in the database, so a close on any node shows; the same number the tallies are kept by.</summary>
+    public async ValueTask<long?> AnswersVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await VersionAsync(connection, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<MemberTally>> MemberTalliesAsync(string? packId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

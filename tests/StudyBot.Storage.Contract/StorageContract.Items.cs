@@ -12,6 +12,20 @@ public abstract partial class StorageContract
         Assert.Empty(await Store.Items.ChoiceTalliesAsync(null, [], [], default));
     }
 
+    // A kept analysis is reused until this number moves; a close it missed would show old figures for good.
+    [Fact]
+    public async Task The_answers_version_moves_when_a_post_closes_and_not_otherwise()
+    {
+        var post = await PackPostAsync((await Store.ChannelAsync()).Id, 0, "aws", "q1");
+        var before = await Store.Items.AnswersVersionAsync(default);
+        Assert.NotNull(before);
+        Assert.Equal(before, await Store.Items.AnswersVersionAsync(default));
+
+        await Store.Posts.CloseAsync(post.Id, T0.AddHours(1), default);
+
+        Assert.NotEqual(before, await Store.Items.AnswersVersionAsync(default));
+    }
+
     [Fact]
     public async Task Member_tallies_count_closed_daily_answers_of_the_pack_across_channels()
     {
