@@ -103,7 +103,7 @@ public sealed class SuggestionModalTests(ITestOutputHelper output)
         bot.Clock.Set(bot.Clock.GetUtcNow().AddDays(1));
         await bot.InteractAsync(Payloads.SlashCommand("int-next", "study", [Payloads.SubCommand("now")], permissions: Admin));
 
-        var post = bot.Fake.RequestsTo("POST", "channels/chan-1/messages")[^1].Json;
+        var post = bot.Fake.MessagesPostedIn("chan-1")[^1].Json; // the daily post, not its thread
         var embed = post.GetProperty("embeds")[0];
         Assert.StartsWith("Written by Ali · ", embed.GetProperty("footer").GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Contains("@everyone <@123456789012345678> <b>bold</b>", embed.GetProperty("description").GetString(), StringComparison.Ordinal);
