@@ -22,6 +22,9 @@ public sealed class AppManifestTests
         var command = (YamlMappingNode)Assert.Single(commands.Children);
         Assert.Equal("/study", Scalar(command, "command"));
         Assert.False(command.Children.ContainsKey(new YamlScalarNode("url")));
+        // /study reviewers #channel and /study ping @group read Slack's escaped ids (<#C…|name>, <!subteam^S…|@group>);
+        // unescaped, Slack sends the typed "#name" and "@group", which name nothing the bot can resolve.
+        Assert.Equal("true", Scalar(command, "should_escape"));
     }
 
     [Fact]
