@@ -44,6 +44,7 @@ public static class PostgresStorageSetup
         builder.Services.AddGuardedStore<ISuggestionStore, PostgresSuggestionStore>(PostgresOutages.IsOutage);
         builder.Services.AddGuardedStore<IItemAnalysisQueries, PostgresItemAnalysisQueries>(PostgresOutages.IsOutage);
         builder.Services.AddGuardedStore<IChannelReportQueries, PostgresChannelReportQueries>(PostgresOutages.IsOutage);
+        builder.Services.AddGuardedStore<INodeContentStore, PostgresNodeContentStore>(PostgresOutages.IsOutage);
         builder.Services.AddSingleton<IReadinessProbe, PostgresReadiness>();
         return builder;
     }
