@@ -22,6 +22,9 @@ public sealed class SchedulingOptions
     [MaxLength(200, ErrorMessage = "StudyBot:Scheduling:InstanceId must be at most 200 characters.")]
     public string? InstanceId { get; set; }
 
+    /// <summary>The <see cref="InstanceId"/> in force: the machine name when left out.</summary>
+    public string NodeName => InstanceId ?? Environment.MachineName;
+
     /// <summary>How often a clustered node records that it is alive.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "StudyBot:Scheduling:ClusterCheckinInterval must be between 00:00:01 and 00:05:00.")]
     public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(5);

@@ -25,7 +25,7 @@ public static class SchedulingSetup
         builder.Services.AddQuartz(quartz =>
         {
             // A node's own id, the same at every start, so a restarted node recovers its own unfinished fires.
-            if (clusteredOnPostgres) quartz.ConfigureScheduler(scheduler => scheduler.InstanceId = options.InstanceId ?? Environment.MachineName);
+            if (clusteredOnPostgres) quartz.ConfigureScheduler(scheduler => scheduler.InstanceId = options.NodeName);
             quartz.UsePersistentStore(store =>
             {
                 // The storage provider's registered DbDataSource: Quartz shares the bot's database without knowing where it is.

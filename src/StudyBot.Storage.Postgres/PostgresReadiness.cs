@@ -16,7 +16,7 @@ public sealed class PostgresReadiness(PostgresDatabase database) : IReadinessPro
             var version = await PostgresMigrator.CurrentVersionAsync(connection, cancellationToken);
             return version >= PostgresMigrator.LatestVersion ? null : $"the database schema is at version {version}, not {PostgresMigrator.LatestVersion}";
         }
-        catch (NpgsqlException e)
+        catch (Exception e) when (PostgresOutages.IsOutage(e) || e is NpgsqlException)
         {
             return $"the database cannot be read ({e.Message})";
         }

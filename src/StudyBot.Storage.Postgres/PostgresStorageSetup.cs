@@ -34,16 +34,17 @@ public static class PostgresStorageSetup
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PostgresStartup>());
         // Quartz's clustered job store shares the database through this (see AddStudyScheduling).
         builder.Services.AddSingleton<DbDataSource>(services => services.GetRequiredService<PostgresDatabase>().DataSource);
-        builder.Services.AddSingleton<IChannelStore, PostgresChannelStore>();
-        builder.Services.AddSingleton<IUserStore, PostgresUserStore>();
-        builder.Services.AddSingleton<IPostStore, PostgresPostStore>();
-        builder.Services.AddSingleton<IStatsQueries, PostgresStatsQueries>();
-        builder.Services.AddSingleton<IPracticeStore, PostgresPracticeStore>();
-        builder.Services.AddSingleton<IReviewStore, PostgresReviewStore>();
-        builder.Services.AddSingleton<IReviewReminderStore, PostgresReviewReminderStore>();
-        builder.Services.AddSingleton<ISuggestionStore, PostgresSuggestionStore>();
-        builder.Services.AddSingleton<IItemAnalysisQueries, PostgresItemAnalysisQueries>();
-        builder.Services.AddSingleton<IChannelReportQueries, PostgresChannelReportQueries>();
+        builder.Services.AddGuardedStore<IChannelStore, PostgresChannelStore>(PostgresOutages.IsOutage);
+        builder.Services.AddGuardedStore<IUserStore, PostgresUserStore>(PostgresOutages.IsOutage);
+        builder.Services.AddGuardedStore<IPostStore, PostgresPostStore>(PostgresOutages.IsOutage);
+        builder.Services.AddGuardedStore<IStatsQueries, PostgresStatsQueries>(PostgresOutages.IsOutage);
+        builder.Services.AddGuardedStore<IPracticeStore, PostgresPracticeStore>(PostgresOutages.IsOutage);
+        builder.Services.AddGuardedStore<IReviewStore, PostgresReviewStore>(PostgresOutages.IsOutage);
+        builder.Services.AddGuardedStore<IReviewReminderStore, PostgresReviewReminderStore>(PostgresOutages.IsOutage);
+        builder.Services.AddGuardedStore<ISuggestionStore, PostgresSuggestionStore>(PostgresOutages.IsOutage);
+        builder.Services.AddGuardedStore<IItemAnalysisQueries, PostgresItemAnalysisQueries>(PostgresOutages.IsOutage);
+        builder.Services.AddGuardedStore<IChannelReportQueries, PostgresChannelReportQueries>(PostgresOutages.IsOutage);
+        builder.Services.AddGuardedStore<INodeContentStore, PostgresNodeContentStore>(PostgresOutages.IsOutage);
         builder.Services.AddSingleton<IReadinessProbe, PostgresReadiness>();
         return builder;
     }

@@ -25,16 +25,16 @@ public static class SqliteStorageSetup
         // provider (Quartz's job store); resolving it migrates the file first, creating its folder.
         builder.Services.AddSingleton<DbDataSource>(services =>
             SqliteFactory.Instance.CreateDataSource(services.GetRequiredService<SqliteDatabase>().ConnectionString));
-        builder.Services.AddSingleton<IChannelStore, SqliteChannelStore>();
-        builder.Services.AddSingleton<IUserStore, SqliteUserStore>();
-        builder.Services.AddSingleton<IPostStore, SqlitePostStore>();
-        builder.Services.AddSingleton<IStatsQueries, SqliteStatsQueries>();
-        builder.Services.AddSingleton<IPracticeStore, SqlitePracticeStore>();
-        builder.Services.AddSingleton<IReviewStore, SqliteReviewStore>();
-        builder.Services.AddSingleton<IReviewReminderStore, SqliteReviewReminderStore>();
-        builder.Services.AddSingleton<ISuggestionStore, SqliteSuggestionStore>();
-        builder.Services.AddSingleton<IItemAnalysisQueries, SqliteItemAnalysisQueries>();
-        builder.Services.AddSingleton<IChannelReportQueries, SqliteChannelReportQueries>();
+        builder.Services.AddGuardedStore<IChannelStore, SqliteChannelStore>(SqliteOutages.IsOutage);
+        builder.Services.AddGuardedStore<IUserStore, SqliteUserStore>(SqliteOutages.IsOutage);
+        builder.Services.AddGuardedStore<IPostStore, SqlitePostStore>(SqliteOutages.IsOutage);
+        builder.Services.AddGuardedStore<IStatsQueries, SqliteStatsQueries>(SqliteOutages.IsOutage);
+        builder.Services.AddGuardedStore<IPracticeStore, SqlitePracticeStore>(SqliteOutages.IsOutage);
+        builder.Services.AddGuardedStore<IReviewStore, SqliteReviewStore>(SqliteOutages.IsOutage);
+        builder.Services.AddGuardedStore<IReviewReminderStore, SqliteReviewReminderStore>(SqliteOutages.IsOutage);
+        builder.Services.AddGuardedStore<ISuggestionStore, SqliteSuggestionStore>(SqliteOutages.IsOutage);
+        builder.Services.AddGuardedStore<IItemAnalysisQueries, SqliteItemAnalysisQueries>(SqliteOutages.IsOutage);
+        builder.Services.AddGuardedStore<IChannelReportQueries, SqliteChannelReportQueries>(SqliteOutages.IsOutage);
         builder.Services.AddSingleton<IReadinessProbe, SqliteReadiness>();
         return builder;
     }

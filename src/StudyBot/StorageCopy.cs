@@ -21,6 +21,9 @@ public static class StorageCopy
         ["channels", "users", "posts", "answers", "practice_answers", "board_totals", "review_cards", "review_log", "review_reminders",
             "suggestions", "suggestion_reviewers"];
 
+    /// <summary>Tables about the running nodes, not the group's history: never copied.</summary>
+    public static readonly IReadOnlyList<string> NotCopied = ["node_content"];
+
     public sealed record Copied(string Table, long Rows);
 
     public static async Task<IReadOnlyList<Copied>> CopyAsync(string sqlitePath, string postgresConnectionString, CancellationToken cancellationToken)

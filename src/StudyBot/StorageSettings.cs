@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using StudyBot.Storage.Sqlite;
 
@@ -13,14 +14,15 @@ public sealed record StorageSettings(StorageProvider Provider, string DatabasePa
     public const string DatabasePathSetting = "StudyBot:Storage:DatabasePath";
 
     /// <summary>The settings; a wrong provider name throws <see cref="InvalidOperationException"/> naming the setting.</summary>
-    public static StorageSettings Read(string[] args)
-    {
-        var configuration = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory }).Configuration;
-        return new StorageSettings(
+    public static StorageSettings Read(string[] args) =>
+        From(Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory }).Configuration);
+
+    /// <summary>The settings in <paramref name="configuration"/>; a wrong provider name throws as <see cref="Read"/> does.</summary>
+    public static StorageSettings From(IConfiguration configuration) =>
+        new StorageSettings(
             StorageSetup.Provider(configuration[StorageSetup.ProviderSetting]),
             configuration[DatabasePathSetting] is { Length: > 0 } path ? path : new StorageOptions().DatabasePath,
             configuration[ConnectionStringSetting] is { Length: > 0 } connection ? connection : null);
-    }
 
     /// <summary>The PostgreSQL connection string, or the error line naming the setting when it is missing.</summary>
     public string RequireConnectionString() => ConnectionString ?? throw new InvalidOperationException(

@@ -43,6 +43,9 @@ public sealed class FaultTests : IAsyncLifetime
         var error = await Assert.ThrowsAnyAsync<NpgsqlException>(() => _store.Posts.RecordAnswerAsync(
             new NewAnswer(post.Id, channel.Id, StoreScenario.User("late"), "topic", "0", true, StoreScenario.T0.AddMinutes(1)), default));
         Assert.False(string.IsNullOrWhiteSpace(error.Message));
+        // What the guarded stores turn into "try again in a moment" (DatabaseOutageTests drives it through the bot).
+        Assert.True(PostgresOutages.IsOutage(error), error.ToString());
+        Assert.False(PostgresOutages.IsOutage(new PostgresException("syntax error", "ERROR", "ERROR", "42601")));
 
         await _server.StartServerAsync();
         var afterRestart = new NewAnswer(post.Id, channel.Id, StoreScenario.User("after"), "topic", "0", true, StoreScenario.T0.AddMinutes(1));

@@ -1,12 +1,14 @@
 using StudyBot.Core.Chat;
 using StudyBot.Core.Storage;
+using StudyBot.Storage.Postgres;
 using StudyBot.Storage.Sqlite;
 using StudyBot.Testing;
+using StudyBot.Testing.Postgres;
 
 namespace StudyBot.Tests;
 
 /// <summary>
-/// <c>studybot content report</c> on a real pack folder and a real SQLite file, seeded through the stores.
+/// <c>studybot content report</c> on a real pack folder and a real SQLite file (or PostgreSQL database), seeded through the stores.
 /// Seeded answers (q1: single, key B; q2: true-false, key False = B; q3: never posted):
 /// <code>
 /// member  q1 day 1-5   q2 day 6  overall  group (k = round(6 × 0.27) = 2)
@@ -61,12 +63,14 @@ public sealed class ContentReportTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
+    private StorageSettings Sqlite => new(StorageProvider.Sqlite, _database, null);
+
     [Fact]
     public async Task The_table_shows_each_answered_question_with_shares_discrimination_and_flags()
     {
         await SeedAsync();
 
-        var (code, output, errors) = await RunAsync(new ContentReport.Request(_content, _database, null, null, Csv: false));
+        var (code, output, errors) = await RunAsync(new ContentReport.Request(_content, Sqlite, null, null, Csv: false));
 
         Assert.Equal((0, ""), (code, errors));
         var lines = output.Split('\n');
@@ -82,7 +86,7 @@ public sealed class ContentReportTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, output, _) = await RunAsync(new ContentReport.Request(_content, _database, "mini", null, Csv: true));
+        var (code, output, _) = await RunAsync(new ContentReport.Request(_content, Sqlite, "mini", null, Csv: true));
 
         Assert.Equal(0, code);
         Assert.Equal(
@@ -112,7 +116,7 @@ public sealed class ContentReportTests : IDisposable
     {
         new SqliteDatabase(_database).Migrate();
 
-        var (code, output, _) = await RunAsync(new ContentReport.Request(_content, _database, "mini", null, Csv: false));
+        var (code, output, _) = await RunAsync(new ContentReport.Request(_content, Sqlite, "mini", null, Csv: false));
 
         Assert.Equal(0, code);
         Assert.StartsWith("No answers to closed daily questions in pack 'mini'", output, StringComparison.Ordinal);
@@ -121,7 +125,7 @@ public sealed class ContentReportTests : IDisposable
     [Fact]
     public async Task A_missing_database_names_the_setting_and_exits_one()
     {
-        var (code, _, errors) = await RunAsync(new ContentReport.Request(_content, _database, null, null, Csv: false));
+        var (code, _, errors) = await RunAsync(new ContentReport.Request(_content, Sqlite, null, null, Csv: false));
 
         Assert.Equal(1, code);
         Assert.Contains("StudyBot:Storage:DatabasePath", errors, StringComparison.Ordinal);
@@ -131,7 +135,7 @@ public sealed class ContentReportTests : IDisposable
     [Fact]
     public async Task An_unknown_pack_lists_the_loaded_ones_and_exits_one()
     {
-        var (code, _, errors) = await RunAsync(new ContentReport.Request(_content, _database, "aws-saa", null, Csv: false));
+        var (code, _, errors) = await RunAsync(new ContentReport.Request(_content, Sqlite, "aws-saa", null, Csv: false));
 
         Assert.Equal(1, code);
         Assert.Contains("'aws-saa'; the packs are: mini", errors, StringComparison.Ordinal);
@@ -153,12 +157,56 @@ public sealed class ContentReportTests : IDisposable
         return (code, output.ToString(), errors.ToString());
     }
 
-    private async Task SeedAsync()
+    [PostgresFact]
+    public async Task On_postgres_the_report_reads_the_database_the_provider_setting_names()
+    {
+        var server = await PostgresServer.SharedAsync();
+        var connectionString = await server.CreateDatabaseAsync();
+        try
+        {
+            await using (var database = new PostgresDatabase(connectionString))
+            {
+                await database.MigrateAsync();
+                await SeedAsync(new PostgresChannelStore(database), new PostgresPostStore(database));
+            }
+            var (output, errors) = (new StringWriter(), new StringWriter());
+
+            var code = await ContentReport.RunAsync(
+                ["--StudyBot:Storage:Provider=postgres", $"--StudyBot:Storage:ConnectionString={connectionString}", $"--StudyBot:Content:Path={_content}"], output, errors);
+
+            Assert.Equal((0, ""), (code, errors.ToString()));
+            var lines = output.ToString().Split('\n');
+            Assert.Equal("2 of 3 questions answered; 31 answers from 6 members (6 ranked: top group 2, bottom group 2).", lines[0]);
+            Assert.Equal("q1        t           30      50%  47%    50%*  3%   0%   +0.80  dead distractor (아무도 안 고른 오답): D", lines[3]);
+            Assert.False(File.Exists(_database));
+        }
+        finally
+        {
+            await server.DropDatabaseAsync(connectionString);
+        }
+    }
+
+    [Fact]
+    public async Task On_postgres_without_a_connection_string_the_setting_is_named_and_the_exit_code_is_one()
+    {
+        var (output, errors) = (new StringWriter(), new StringWriter());
+
+        var code = await ContentReport.RunAsync(["--StudyBot:Storage:Provider=postgres", $"--StudyBot:Content:Path={_content}"], output, errors);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("StudyBot:Storage:ConnectionString must name the PostgreSQL database", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    private Task SeedAsync()
     {
         var database = new SqliteDatabase(_database);
         database.Migrate();
-        var channel = await new SqliteChannelStore(database).GetOrAddAsync(new ChannelAddress("test", "room"), default);
-        var posts = new SqlitePostStore(database);
+        return SeedAsync(new SqliteChannelStore(database), new SqlitePostStore(database));
+    }
+
+    private static async Task SeedAsync(IChannelStore channels, IPostStore posts)
+    {
+        var channel = await channels.GetOrAddAsync(new ChannelAddress("test", "room"), default);
         string[][] q1Picks =
         [
             ["1", "1", "1", "1", "1"], ["1", "1", "1", "1", "0"], ["1", "1", "1", "0", "0"],
@@ -179,11 +227,11 @@ public sealed class ContentReportTests : IDisposable
 
     private static readonly DateTimeOffset T0 = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private static async Task<Post> PostAsync(SqlitePostStore posts, long channelId, int day, string question) =>
+    private static async Task<Post> PostAsync(IPostStore posts, long channelId, int day, string question) =>
         (await posts.ReserveAsync(new NewPost(channelId, "mini", question, DateOnly.FromDateTime(T0.AddDays(day).UtcDateTime), T0.AddDays(day),
             T0.AddDays(day).AddHours(12)), default)).Post;
 
-    private static async Task AnswerAsync(SqlitePostStore posts, Post post, int member, string choices, bool correct) =>
+    private static async Task AnswerAsync(IPostStore posts, Post post, int member, string choices, bool correct) =>
         Assert.Equal(AnswerOutcome.Recorded, await posts.RecordAnswerAsync(
             new NewAnswer(post.Id, post.ChannelId, new ChatUser("test", $"m{member}", $"m{member}"), "t", choices, correct, post.OpensAt.AddMinutes(member)), default));
 }

@@ -33,7 +33,8 @@ public sealed class StorageCommandTests : IDisposable
         Assert.Equal(0, await MigrateCommand.RunAsync([$"--StudyBot:Storage:DatabasePath={path}"], output, new StringWriter()));
 
         var lines = output.ToString().TrimEnd().Split('\n');
-        Assert.StartsWith($"Applied {SqliteDatabase.LatestVersion} migration(s)", lines[0], StringComparison.Ordinal);
+        // The numbers need not be contiguous (parallel branches take numbers); the twin lists are the same (MigrationTests).
+        Assert.StartsWith($"Applied {PostgresMigrator.Versions.Count} migration(s)", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("Applied 0 migration(s)", lines[1], StringComparison.Ordinal);
     }
 
@@ -51,7 +52,7 @@ public sealed class StorageCommandTests : IDisposable
             Assert.Equal(0, await MigrateCommand.RunAsync(args, output, new StringWriter()));
 
             var lines = output.ToString().TrimEnd().Split('\n');
-            Assert.StartsWith($"Applied {PostgresMigrator.LatestVersion} migration(s)", lines[0], StringComparison.Ordinal);
+            Assert.StartsWith($"Applied {PostgresMigrator.Versions.Count} migration(s)", lines[0], StringComparison.Ordinal);
             Assert.StartsWith("Applied 0 migration(s)", lines[1], StringComparison.Ordinal);
         }
         finally
@@ -82,7 +83,7 @@ public sealed class StorageCommandTests : IDisposable
             var tables = await connection.QueryAsync<string>(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name <> 'schema_migrations'");
 
-            Assert.Equal(tables.Order(StringComparer.Ordinal), StorageCopy.Tables.Order(StringComparer.Ordinal));
+            Assert.Equal(tables.Order(StringComparer.Ordinal), StorageCopy.Tables.Concat(StorageCopy.NotCopied).Order(StringComparer.Ordinal));
         }
         finally
         {

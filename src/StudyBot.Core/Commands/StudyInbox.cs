@@ -3,6 +3,7 @@ using StudyBot.Core.Chat;
 using StudyBot.Core.Content;
 using StudyBot.Core.Health;
 using StudyBot.Core.Review;
+using StudyBot.Core.Storage;
 using StudyBot.Core.Study;
 using StudyBot.Core.Suggestions;
 using StudyBot.Core.Text;
@@ -50,6 +51,10 @@ public sealed class StudyInbox(
         {
             return await handler.RunAsync(context, args, cancellationToken);
         }
+        catch (StorageUnavailableException)
+        {
+            return Unavailable(language);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Command {Command} failed in channel {Channel}.", command.Name, context.Channel);
@@ -80,6 +85,10 @@ public sealed class StudyInbox(
                 _ => AnswerDesk.InvalidChoice(context.Language),
             };
         }
+        catch (StorageUnavailableException)
+        {
+            return Unavailable(context.Language);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Click {Button} failed in channel {Channel}.", buttonId, context.Channel);
@@ -100,6 +109,10 @@ public sealed class StudyInbox(
         {
             return await suggestions.SubmitAsync(context, purpose, values, cancellationToken);
         }
+        catch (StorageUnavailableException)
+        {
+            return FormReply.Accepted(Unavailable(context.Language));
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Form {Form} failed in channel {Channel}.", formId, context.Channel);
@@ -116,6 +129,12 @@ public sealed class StudyInbox(
             return pack.Topics.Take(limit).Select(t => t.Title.Get(Language.En)).ToList();
         return pack.TopicIndex.Search(partial, limit).Select(m => m.MatchedName).ToList();
     }
+
+    // StorageOutage has logged the outage once; a log line per refused request would flood it.
+    private static ChatReply Unavailable(Language language) =>
+        ChatReply.Private(Say.In(language, "Database unavailable", "데이터베이스 연결 끊김"),
+            Say.In(language, "The database is not reachable right now; try again in a moment.",
+                "지금 데이터베이스에 연결할 수 없어요. 잠시 후 다시 시도해 주세요."));
 
     private static ChatReply Failed(Language language) =>
         ChatReply.Private(Say.In(language, "Something went wrong", "문제가 생겼어요"),
