@@ -44,6 +44,7 @@ public static class SlackSetup
         services.AddSingleton<DirectChannels>();
         services.AddSingleton<DirectMessages>();
         services.AddSingleton<FileDelivery>();
+        services.AddSingleton<DailyPostHistory>();
         services.AddSingleton<IChatPlatform, SlackPlatform>();
 
         // What StudyBot answers on Slack: one handler per envelope type.

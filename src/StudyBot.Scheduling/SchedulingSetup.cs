@@ -54,8 +54,10 @@ public static class SchedulingSetup
             // CPU: with Quartz's default 10 slots, 1,000 channels due together could not keep Discord's
             // 50 requests a second busy. Quartz acquires as many due triggers per round as it has slots.
             quartz.UseDefaultThreadPool(options.MaxConcurrentJobs);
-            quartz.AddJob<PostDailyQuestionJob>(job => job.WithIdentity(PostDailyQuestionJob.Key).StoreDurably());
-            quartz.AddJob<CloseQuestionJob>(job => job.WithIdentity(CloseQuestionJob.Key).StoreDurably());
+            // A daily post or a close cut off by a crash is re-run (on another node, or here at the next start):
+            // both are safe to run twice. A leaderboard is not re-run: a second one would be a double.
+            quartz.AddJob<PostDailyQuestionJob>(job => job.WithIdentity(PostDailyQuestionJob.Key).StoreDurably().RequestRecovery());
+            quartz.AddJob<CloseQuestionJob>(job => job.WithIdentity(CloseQuestionJob.Key).StoreDurably().RequestRecovery());
             quartz.AddJob<PostLeaderboardJob>(job => job.WithIdentity(PostLeaderboardJob.Key).StoreDurably());
             quartz.AddJob<SendReviewRemindersJob>(job => job.WithIdentity(SendReviewRemindersJob.Key).StoreDurably());
             // At second 0 of every minute. A missed minute is not made up: the next round sends whatever is overdue.

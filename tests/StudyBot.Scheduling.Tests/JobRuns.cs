@@ -4,7 +4,8 @@ using StudyBot.Testing;
 namespace StudyBot.Scheduling.Tests;
 
 /// <summary>One job run that has finished, and the trigger that fired it.</summary>
-internal sealed record JobRun(TriggerKey Trigger, DateTimeOffset? FiredAt, JobExecutionException? Error);
+/// <param name="Recovering">A re-run of a fire whose scheduler died mid-run.</param>
+internal sealed record JobRun(TriggerKey Trigger, DateTimeOffset? FiredAt, JobExecutionException? Error, bool Recovering = false);
 
 /// <summary>
 /// Records every job run once it has finished, so a test can wait for "the daily job has run and
@@ -33,7 +34,7 @@ internal sealed class JobRuns : IJobListener
 
     public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
     {
-        Finished.Add(new JobRun(context.Trigger.Key, context.FireTimeUtc, jobException));
+        Finished.Add(new JobRun(context.Trigger.Key, context.FireTimeUtc, jobException, context.Recovering));
         return ValueTask.CompletedTask;
     }
 }

@@ -30,7 +30,8 @@ internal static class SchedulerHost
     }
 
     /// <summary>One node of a cluster: the stores and Quartz's clustered job store on one PostgreSQL database.</summary>
-    public static IHost BuildNode(string connectionString, string instanceId, TimeProvider clock, IChatPlatform platform)
+    /// <param name="checkin">How often the node checks in, and how late a check-in may be before the others take its fires over.</param>
+    public static IHost BuildNode(string connectionString, string instanceId, TimeProvider clock, IChatPlatform platform, TimeSpan? checkin = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -39,6 +40,12 @@ internal static class SchedulerHost
             ["StudyBot:Scheduling:MisfireThreshold"] = "00:00:05",
             ["StudyBot:Scheduling:InstanceId"] = instanceId,
         });
+        if (checkin is { } every)
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["StudyBot:Scheduling:ClusterCheckinInterval"] = every.ToString(),
+                ["StudyBot:Scheduling:ClusterCheckinMisfireThreshold"] = every.ToString(),
+            });
         builder.AddStudyCore().AddPostgresStorage().AddStudyScheduling(clusteredOnPostgres: true);
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(new ContentCatalog([Packs.Small()]));

@@ -27,6 +27,8 @@ public sealed class FakeDiscord : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentQueue<string> _specViolations = new();
     private readonly bool _checksSpec;
+    private readonly ConcurrentDictionary<string, (string MessageId, long At)> _nonces = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<RecordedRequest, bool> _nonceRepeats = new(ReferenceEqualityComparer.Instance);
     private int _messageIds = 1000;
     private int _connectionCount;
 
@@ -50,9 +52,18 @@ public sealed class FakeDiscord : IAsyncDisposable
     /// <summary>The server every text channel belongs to (GET channels/{id} answers with it).</summary>
     public string GuildId { get; set; } = "guild-1";
 
-    /// <summary>Messages created in one channel (or thread): POST channels/{id}/messages exactly, not the routes below it.</summary>
+    /// <summary>
+    /// Messages created in one channel (or thread): POST channels/{id}/messages exactly, not the routes below it, and not
+    /// a repeat that Discord answered with the message its enforced nonce had already made.
+    /// </summary>
     public IReadOnlyList<RecordedRequest> MessagesPostedIn(string channelId) =>
-        Requests.Where(r => r.Method == "POST" && r.Path == $"channels/{channelId}/messages").ToList();
+        Requests.Where(r => r.Method == "POST" && r.Path == $"channels/{channelId}/messages" && !_nonceRepeats.ContainsKey(r)).ToList();
+
+    /// <summary>Creates answered with an earlier message because their enforced nonce was seen within <see cref="NonceWindow"/>.</summary>
+    public IReadOnlyList<RecordedRequest> NonceRepeats => Requests.Where(_nonceRepeats.ContainsKey).ToList();
+
+    /// <summary>How long an enforced nonce is remembered: Discord documents "the past few minutes".</summary>
+    public TimeSpan NonceWindow { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>What Discord's spec rejected in the requests so far (route unknown, body invalid).</summary>
     public IReadOnlyCollection<string> SpecViolations => _specViolations;
@@ -262,10 +273,35 @@ public sealed class FakeDiscord : IAsyncDisposable
         if (request.Is("POST", "users/@me/channels"))
             return Json(new JsonObject { ["id"] = "dm-" + request.Json.GetProperty("recipient_id").GetString(), ["type"] = 1 });
         if (GroupStudyRoute(request) is { } answered) return answered;
+        if (RepeatedNonce(request) is { } repeat) return repeat;
         if (request.Method is "POST" or "PATCH" && (request.Path.StartsWith("channels/", StringComparison.Ordinal) || request.Path.StartsWith("webhooks/", StringComparison.Ordinal)))
             return Json(new JsonObject { ["id"] = Interlocked.Increment(ref _messageIds).ToString(System.Globalization.CultureInfo.InvariantCulture) });
         if (request.Method == "PUT" && request.Path.StartsWith("applications/", StringComparison.Ordinal)) return new FakeResponse(200, request.Body);
         return new FakeResponse(404, """{"message": "404: Not Found", "code": 0}""");
+    }
+
+    /// <summary>
+    /// Discord's create-message with <c>enforce_nonce</c>: the first create with a nonce in a channel makes a message and
+    /// remembers it; another with that nonce within the window gets that message back (200, same id) and makes none.
+    /// </summary>
+    private FakeResponse? RepeatedNonce(RecordedRequest request)
+    {
+        if (request.Method != "POST" || request.Path.Split('/') is not ["channels", var channel, "messages"] || !request.Body.StartsWith('{')) return null;
+        var body = request.Json;
+        if (!body.TryGetProperty("enforce_nonce", out var enforce) || enforce.ValueKind != System.Text.Json.JsonValueKind.True
+            || !body.TryGetProperty("nonce", out var nonceValue)) return null;
+        var key = $"{channel}/{(nonceValue.ValueKind == System.Text.Json.JsonValueKind.String ? nonceValue.GetString() : nonceValue.GetRawText())}";
+        lock (_nonces)
+        {
+            if (_nonces.TryGetValue(key, out var first) && Stopwatch.GetElapsedTime(first.At, request.At) < NonceWindow)
+            {
+                _nonceRepeats[request] = true;
+                return Json(new JsonObject { ["id"] = first.MessageId, ["channel_id"] = channel, ["nonce"] = nonceValue.ToString() });
+            }
+            var id = Interlocked.Increment(ref _messageIds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _nonces[key] = (id, request.At);
+            return Json(new JsonObject { ["id"] = id, ["channel_id"] = channel, ["nonce"] = nonceValue.ToString() });
+        }
     }
 
     /// <summary>Threads, pins, the channel's server and member roles, with the state and answers Discord gives.</summary>

@@ -28,6 +28,7 @@ public sealed class FakeSlack : IAsyncDisposable
     private int _connected;
     private int _ts;
     private int _files;
+    private readonly ConcurrentQueue<ChannelMessage> _channelMessages = new();
 
     private FakeSlack(WebApplication app) => _app = app;
 
@@ -45,6 +46,9 @@ public sealed class FakeSlack : IAsyncDisposable
 
     /// <summary>Pinned messages as "channel/ts" (pins.add, pins.remove).</summary>
     public ConcurrentDictionary<string, bool> Pins { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Messages chat.postMessage made in channels (thread replies aside), oldest first, with their metadata: conversations.history reads them.</summary>
+    public IReadOnlyList<ChannelMessage> ChannelMessages => _channelMessages.ToList();
 
     /// <summary>Slack's chat.postMessage limits, enforced when set (off by default).</summary>
     public FakeSlackRateLimits? RateLimits { get; set; }
@@ -157,7 +161,13 @@ public sealed class FakeSlack : IAsyncDisposable
                 var url = new UriBuilder(BaseUrl) { Scheme = "ws", Path = $"socket/{number}", Query = $"ticket=secret-ticket-{number}&app_id=A0STUDY" };
                 return new(200, new { ok = true, url = url.Uri.ToString() });
             case "chat.postMessage":
-                return new(200, new { ok = true, channel = call.Arg("channel"), ts = $"1700000000.{Interlocked.Increment(ref _ts):000000}" });
+                var posted = $"1700000000.{Interlocked.Increment(ref _ts):000000}";
+                if (call.Arg("thread_ts") is null)
+                    _channelMessages.Enqueue(new ChannelMessage(call.Arg("channel") ?? "", posted,
+                        call.Body.TryGetProperty("metadata", out var metadata) ? metadata.Clone() : null));
+                return new(200, new { ok = true, channel = call.Arg("channel"), ts = posted });
+            case "conversations.history":
+                return History(call);
             case "chat.update":
                 return new(200, new { ok = true, channel = call.Arg("channel"), ts = call.Arg("ts") });
             case "chat.postEphemeral":
@@ -179,6 +189,37 @@ public sealed class FakeSlack : IAsyncDisposable
             default:
                 return FakeResponse.Error("unknown_method");
         }
+    }
+
+    /// <summary>
+    /// conversations.history as Slack answers it: the channel's messages newest first, only those after <c>oldest</c>,
+    /// metadata only with <c>include_all_metadata</c>, pages of <c>limit</c> with a <c>next_cursor</c>.
+    /// </summary>
+    private FakeResponse History(ApiCall call)
+    {
+        var channel = call.Arg("channel");
+        if (string.IsNullOrEmpty(channel)) return FakeResponse.Error("channel_not_found");
+        var oldest = decimal.Parse(call.Arg("oldest") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        var limit = int.Parse(call.Arg("limit") ?? "100", System.Globalization.CultureInfo.InvariantCulture);
+        var skip = int.Parse(call.Arg("cursor") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        var withMetadata = call.Arg("include_all_metadata") == "true";
+        var matching = _channelMessages
+            .Where(m => m.Channel == channel && decimal.Parse(m.Ts, System.Globalization.CultureInfo.InvariantCulture) > oldest)
+            .Reverse().ToList();
+        var page = matching.Skip(skip).Take(limit).Select(m =>
+        {
+            var message = new JsonObject { ["type"] = "message", ["ts"] = m.Ts, ["bot_id"] = "B0BOT" };
+            if (withMetadata && m.Metadata is { } metadata) message["metadata"] = JsonNode.Parse(metadata.GetRawText());
+            return message;
+        }).ToArray();
+        var more = skip + page.Length < matching.Count;
+        return new(200, new JsonObject
+        {
+            ["ok"] = true,
+            ["messages"] = new JsonArray(page),
+            ["has_more"] = more,
+            ["response_metadata"] = new JsonObject { ["next_cursor"] = more ? (skip + page.Length).ToString(System.Globalization.CultureInfo.InvariantCulture) : "" },
+        });
     }
 
     /// <summary>
@@ -265,3 +306,6 @@ public sealed class FakeSlack : IAsyncDisposable
         foreach (var socket in _allSockets) socket.Dispose();
     }
 }
+
+/// <summary>A message posted in a channel: its <c>ts</c> and the <c>metadata</c> it was sent with.</summary>
+public sealed record ChannelMessage(string Channel, string Ts, JsonElement? Metadata);

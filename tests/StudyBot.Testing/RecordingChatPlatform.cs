@@ -39,6 +39,15 @@ public sealed class RecordingChatPlatform(string name = "test") : IChatPlatform
         return Task.FromResult(id);
     }
 
+    /// <summary>The post and attempt each daily post was sent as (its message is in <see cref="Posts"/> too).</summary>
+    public ConcurrentQueue<DailyPostSend> DailySends { get; } = new();
+
+    public Task<string> PostDailyAsync(string channelId, ChatMessage message, DailyPostSend send, CancellationToken cancellationToken)
+    {
+        DailySends.Enqueue(send);
+        return PostAsync(channelId, message, cancellationToken);
+    }
+
     public Task EditAsync(string channelId, string messageId, ChatMessage message, CancellationToken cancellationToken)
     {
         Edits.Enqueue((channelId, messageId, message));

@@ -30,6 +30,10 @@ internal sealed class DiscordPlatform(DiscordApi api, DirectMessages directMessa
     public Task<string> PostAsync(string channelId, ChatMessage message, CancellationToken cancellationToken) =>
         api.CreateMessageAsync(channelId, MessageRenderer.Render(message), cancellationToken);
 
+    /// <summary>Every attempt carries the post's nonce, so a resend within Discord's nonce window gets the first message back.</summary>
+    public Task<string> PostDailyAsync(string channelId, ChatMessage message, DailyPostSend send, CancellationToken cancellationToken) =>
+        api.CreateMessageAsync(channelId, MessageRenderer.RenderDailyPost(message, send.PostId), cancellationToken);
+
     public Task EditAsync(string channelId, string messageId, ChatMessage message, CancellationToken cancellationToken) =>
         api.EditMessageAsync(channelId, messageId, MessageRenderer.Render(message), cancellationToken);
 

@@ -13,8 +13,8 @@ namespace StudyBot.Adapters.Slack.Bot;
 /// User groups cannot be joined through a bot without admin scopes, so <see cref="IChatPlatform.SetGroupMemberAsync"/>
 /// stays unsupported and the core says who can.
 /// </summary>
-internal sealed class SlackPlatform(SlackWebApi api, ChannelPacer pacer, DirectMessages directMessages, [FromKeyedServices(SlackPlatform.Id)] AdapterStatus status)
-    : IChatPlatform
+internal sealed class SlackPlatform(SlackWebApi api, ChannelPacer pacer, DirectMessages directMessages, DailyPostHistory dailyPosts,
+    [FromKeyedServices(SlackPlatform.Id)] AdapterStatus status) : IChatPlatform
 {
     /// <summary>The platform's name in channel addresses, settings and logs.</summary>
     public const string Id = SlackAdapterId.Value;
@@ -22,10 +22,22 @@ internal sealed class SlackPlatform(SlackWebApi api, ChannelPacer pacer, DirectM
     public string Name => Id;
 
     /// <returns>The message's <c>ts</c>, which chat.update needs later.</returns>
-    public async Task<string> PostAsync(string channelId, ChatMessage message, CancellationToken cancellationToken)
+    public Task<string> PostAsync(string channelId, ChatMessage message, CancellationToken cancellationToken) =>
+        SendAsync(channelId, BlockKitRenderer.RenderPost(message, channelId), cancellationToken);
+
+    /// <summary>Marked with its post in the message metadata; a resend first looks for that mark in the channel's history.</summary>
+    public async Task<string> PostDailyAsync(string channelId, ChatMessage message, DailyPostSend send, CancellationToken cancellationToken)
     {
         status.ThrowIfFailed();
+        if (send.IsResend && await dailyPosts.FindAsync(channelId, send, cancellationToken) is { } posted) return posted;
         var body = BlockKitRenderer.RenderPost(message, channelId);
+        body["metadata"] = DailyPostHistory.Metadata(send.PostId);
+        return await SendAsync(channelId, body, cancellationToken);
+    }
+
+    private async Task<string> SendAsync(string channelId, JsonObject body, CancellationToken cancellationToken)
+    {
+        status.ThrowIfFailed();
         await pacer.WaitTurnAsync(channelId, cancellationToken);
         var result = await api.CallAsync("chat.postMessage", body, cancellationToken);
         return result.TryGetProperty("ts", out var ts) && ts.GetString() is { Length: > 0 } id

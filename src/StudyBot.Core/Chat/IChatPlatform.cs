@@ -15,6 +15,14 @@ public interface IChatPlatform
     /// <summary>Posts a message to a channel and returns the platform's id for it (Discord message id, Slack ts).</summary>
     Task<string> PostAsync(string channelId, ChatMessage message, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Posts a daily question so that sending the same post again finds the message an earlier attempt created instead of
+    /// posting a second (Discord: an enforced nonce; Slack: message metadata looked up in the channel's history).
+    /// Adapters with no such means post as <see cref="PostAsync"/> does.
+    /// </summary>
+    Task<string> PostDailyAsync(string channelId, ChatMessage message, DailyPostSend send, CancellationToken cancellationToken) =>
+        PostAsync(channelId, message, cancellationToken);
+
     /// <summary>Replaces a posted message. Buttons absent from <paramref name="message"/> are removed.</summary>
     Task EditAsync(string channelId, string messageId, ChatMessage message, CancellationToken cancellationToken);
 

@@ -22,7 +22,7 @@ public enum DailyPostOutcome
 /// <summary>
 /// Posts a channel's question of the day. The post is reserved in storage (one per channel and
 /// local date) before anything is sent, so a restart, a misfire or <c>/study now</c> racing the
-/// trigger can never post twice.
+/// trigger can never post twice. A send cut off by a crash is finished by the scheduler's recovery run.
 /// </summary>
 public sealed class DailyQuestions(
     IChannelStore channels,
@@ -44,7 +44,13 @@ public sealed class DailyQuestions(
     /// time has come, so a trigger missed yesterday never posts today's question early. False for
     /// <c>/study now</c>, which posts at once.
     /// </param>
-    public async Task<(DailyPostOutcome Outcome, Post? Post)> PostAsync(long channelId, bool scheduled, CancellationToken cancellationToken)
+    /// <param name="recovering">
+    /// True when the scheduler re-runs a fire whose node died mid-run: today's post, reserved but never marked sent,
+    /// is sent now (the platform finds the first attempt's message if it got that far). Any other run leaves such a
+    /// post alone, since the run that reserved it may still be sending.
+    /// </param>
+    public async Task<(DailyPostOutcome Outcome, Post? Post)> PostAsync(long channelId, bool scheduled, CancellationToken cancellationToken,
+        bool recovering = false)
     {
         var channel = await channels.FindAsync(channelId, cancellationToken);
         if (channel is not { Enabled: true }) return (DailyPostOutcome.NotSetUp, null);
@@ -64,6 +70,10 @@ public sealed class DailyQuestions(
             return (DailyPostOutcome.NotAStudyDay, null);
         }
 
+        if (recovering && await posts.FindOpenAsync(channelId, cancellationToken) is { MessageId: null } unsent
+            && unsent.LocalDate == today && unsent.IsOpenAt(now))
+            return await ResendAsync(channel, unsent, zone, cancellationToken);
+
         if (catalog.ForChannel(channel.PackId) is not { } channelPack) return (DailyPostOutcome.NoQuestions, null);
         // Approved member-written questions are picked like the pack's own.
         var members = catalog.Find(SuggestionPool.PackId(channelId));
@@ -74,15 +84,34 @@ public sealed class DailyQuestions(
         var (post, created) = await posts.ReserveAsync(
             new NewPost(channelId, pack.Id, question.Id, today, now, now + options.Value.AnswerWindow), cancellationToken);
         if (!created) return (DailyPostOutcome.AlreadyPosted, post);
+        return await SendAsync(channel, post, pack, question, zone, resend: false, cancellationToken);
+    }
 
-        // Scheduled before sending: if the process dies mid-post, the close still happens.
+    /// <summary>Finishes a post whose first send was cut off, with the question reserved for it.</summary>
+    private async Task<(DailyPostOutcome, Post?)> ResendAsync(ChannelSettings channel, Post post, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        if (catalog.Find(post.PackId) is not { } pack || pack.FindQuestion(post.QuestionId) is not { } question)
+        {
+            logger.LogWarning("Post {Post} in channel {Channel} was cut off mid-send, but its question {Question} is no longer in pack {Pack}: it is not sent.",
+                post.Id, channel.Address, post.QuestionId, post.PackId);
+            return (DailyPostOutcome.NoQuestions, post);
+        }
+        logger.LogInformation("Finishing post {Post} in channel {Channel}: its first send was cut off.", post.Id, channel.Address);
+        return await SendAsync(channel, post, pack, question, zone, resend: true, cancellationToken);
+    }
+
+    private async Task<(DailyPostOutcome, Post?)> SendAsync(ChannelSettings channel, Post post, ContentPack pack, Question question, TimeZoneInfo zone,
+        bool resend, CancellationToken cancellationToken)
+    {
+        // Scheduled before sending: if the process dies mid-post, the close still happens. A resend finds it there already.
         await schedule.ScheduleCloseAsync(post.Id, post.ClosesAt, cancellationToken);
         var topic = pack.FindTopic(question.TopicId);
         var message = GroupStudy.Decorate(StudyCards.DailyQuestion(post, question, topic, pack.Language, zone), channel, pack.Language);
-        var messageId = await platforms.Get(channel.Address.Platform).PostAsync(channel.Address.ChannelId, message, cancellationToken);
+        var messageId = await platforms.Get(channel.Address.Platform).PostDailyAsync(
+            channel.Address.ChannelId, message, new DailyPostSend(post.Id, post.OpensAt, resend), cancellationToken);
         StudyMetrics.PostsSent.Add(1, new KeyValuePair<string, object?>("platform", channel.Address.Platform));
         await posts.SetMessageIdAsync(post.Id, messageId, cancellationToken);
-        await group.AfterPostAsync(channel, messageId, GroupStudy.ThreadName(topic?.Title.Get(pack.Language), today, pack.Language), pack.Language, cancellationToken);
+        await group.AfterPostAsync(channel, messageId, GroupStudy.ThreadName(topic?.Title.Get(pack.Language), post.LocalDate, pack.Language), pack.Language, cancellationToken);
         logger.LogInformation("Posted question {Question} in channel {Channel} (post {Post}).", question.Id, channel.Address, post.Id);
         return (DailyPostOutcome.Posted, post with { MessageId = messageId });
     }

@@ -28,6 +28,8 @@ public sealed partial class AppManifestConformanceTests
         ["files.completeUploadExternal"] = "files:write",
         ["pins.add"] = "pins:write",
         ["pins.remove"] = "pins:write",
+        // A resent daily post is looked up first; groups:history covers private channels the same way.
+        ["conversations.history"] = "channels:history",
         // /study suggest's modal: views.* methods need no scope (https://api.slack.com/methods/views.open), only interactivity.
         ["views.open"] = null,
     };

@@ -44,6 +44,21 @@ internal static class MessageRenderer
         return body;
     }
 
+    /// <summary>
+    /// A daily post's body with a nonce Discord enforces: a second create with the same nonce by the bot in the channel
+    /// within Discord's window (a few minutes) returns the first message instead of making another. "post-" and a
+    /// 64-bit id fit the spec's 25 characters.
+    /// </summary>
+    public static JsonObject RenderDailyPost(ChatMessage message, long postId)
+    {
+        var body = Render(message);
+        body["nonce"] = DailyPostNonce(postId);
+        body["enforce_nonce"] = true;
+        return body;
+    }
+
+    public static string DailyPostNonce(long postId) => FormattableString.Invariant($"post-{postId}");
+
     /// <summary>Nothing parsed from the text (no @everyone, @here, users or roles), only <paramref name="role"/> if given.</summary>
     private static JsonObject AllowedMentions(string? role)
     {
