@@ -42,6 +42,7 @@ public static class PostgresStorageSetup
         builder.Services.AddSingleton<IReviewStore, PostgresReviewStore>();
         builder.Services.AddSingleton<IReviewReminderStore, PostgresReviewReminderStore>();
         builder.Services.AddSingleton<ISuggestionStore, PostgresSuggestionStore>();
+        builder.Services.AddSingleton<IClusterLeases, PostgresClusterLeases>();
         builder.Services.AddSingleton<IItemAnalysisQueries, PostgresItemAnalysisQueries>();
         builder.Services.AddSingleton<IChannelReportQueries, PostgresChannelReportQueries>();
         builder.Services.AddSingleton<IReadinessProbe, PostgresReadiness>();

@@ -33,6 +33,7 @@ public static class SqliteStorageSetup
         builder.Services.AddSingleton<IReviewStore, SqliteReviewStore>();
         builder.Services.AddSingleton<IReviewReminderStore, SqliteReviewReminderStore>();
         builder.Services.AddSingleton<ISuggestionStore, SqliteSuggestionStore>();
+        builder.Services.AddSingleton<IClusterLeases, SqliteClusterLeases>();
         builder.Services.AddSingleton<IItemAnalysisQueries, SqliteItemAnalysisQueries>();
         builder.Services.AddSingleton<IChannelReportQueries, SqliteChannelReportQueries>();
         builder.Services.AddSingleton<IReadinessProbe, SqliteReadiness>();

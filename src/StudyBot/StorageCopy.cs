@@ -21,6 +21,12 @@ public static class StorageCopy
         ["channels", "users", "posts", "answers", "practice_answers", "board_totals", "review_cards", "review_log", "review_reminders",
             "suggestions", "suggestion_reviewers"];
 
+    /// <summary>
+    /// Tables the migrations make that are not copied: cluster_leases holds who runs what for the next
+    /// few seconds (live nodes, Discord shards, Slack envelopes seen), meaningless once the bot moves.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Transient = ["cluster_leases"];
+
     public sealed record Copied(string Table, long Rows);
 
     public static async Task<IReadOnlyList<Copied>> CopyAsync(string sqlitePath, string postgresConnectionString, CancellationToken cancellationToken)
