@@ -36,6 +36,23 @@ public sealed class ClusterPresence(
     /// <summary>This node's part of a budget set for the whole bot: total / live nodes, never less than 1.</summary>
     public int ShareOf(int total) => Math.Max(1, total / LiveNodes);
 
+    /// <summary>
+    /// Keeps <paramref name="apply"/> told of this node's share of <paramref name="total"/>: now, and each
+    /// time the count of live nodes changes. Dispose the result to stop.
+    /// </summary>
+    public IDisposable FollowShareOf(int total, Action<int> apply)
+    {
+        void OnChange(int _) => apply(ShareOf(total));
+        LiveNodesChanged += OnChange;
+        apply(ShareOf(total));
+        return new Unfollow(() => LiveNodesChanged -= OnChange);
+    }
+
+    private sealed class Unfollow(Action stop) : IDisposable
+    {
+        public void Dispose() => stop();
+    }
+
     /// <summary>Takes the presence lease before the adapters start, so the first shares already count this node.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
