@@ -62,7 +62,9 @@ public static class DiscordSetup
         services.AddSingleton<DirectMessages>();
         services.AddSingleton<IChatPlatform, DiscordPlatform>();
 
+        services.AddSingleton<IdentifySlots>();
         services.AddSingleton<GatewayClient>();
+        services.AddSingleton<ShardClaims>();
         services.AddSingleton<InteractionResponder>();
         services.AddSingleton<InteractionRouter>();
         services.AddSingleton<InteractionPump>();

@@ -12,6 +12,7 @@ namespace StudyBot.Adapters.Discord.Client.Gateway;
 /// </summary>
 internal sealed class GatewayConnection(
     DiscordOptions options,
+    GatewayShard shard,
     GatewaySession session,
     ChannelWriter<GatewayDispatch> dispatches,
     TimeProvider clock,
@@ -77,7 +78,7 @@ internal sealed class GatewayConnection(
         var token = options.Token!;
         return session.CanResume
             ? socket.SendAsync(GatewayPayloads.Resume(token, session.SessionId!, session.Sequence), false, cancellationToken)
-            : socket.SendAsync(GatewayPayloads.Identify(token, options.ShardId, options.ShardCount), false, cancellationToken);
+            : socket.SendAsync(GatewayPayloads.Identify(token, shard.Id, shard.Count), false, cancellationToken);
     }
 
     /// <summary>Reads frames until the connection ends; returns what should happen next.</summary>
@@ -154,7 +155,7 @@ internal sealed class GatewayConnection(
                 break;
             default:
                 // INTERACTION_CREATE and whatever else Discord sends: the reader decides what it uses.
-                // The single writer of a DropOldest channel: TryWrite always succeeds.
+                // A DropOldest channel: TryWrite always succeeds, whichever shard writes.
                 dispatches.TryWrite(new GatewayDispatch(frame.EventName, frame.Data, clock.GetTimestamp()));
                 break;
         }
@@ -171,7 +172,7 @@ internal sealed class GatewayConnection(
         session.Started(sessionId, resumeUrl);
         _healthy = true;
         onLive?.Invoke();
-        logger.Connected(data.Child("user")?.Text("username"), options.ShardId, options.ShardCount);
+        logger.Connected(data.Child("user")?.Text("username"), shard.Id, shard.Count);
         if (data.Child("application")?.Text("id") is { Length: > 0 } applicationId)
             onReady(applicationId);
     }
