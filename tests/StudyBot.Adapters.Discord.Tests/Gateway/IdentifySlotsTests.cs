@@ -19,6 +19,7 @@ public sealed class IdentifySlotsTests
         var nodeB = Slots("node-b", leases, clock);
 
         await nodeA.WaitAsync(new GatewayShard(0, 4), maxConcurrency: 2, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        await nodeA.SentAsync(new GatewayShard(0, 4), CancellationToken.None);
         var sameKey = nodeB.WaitAsync(new GatewayShard(2, 4), maxConcurrency: 2, CancellationToken.None);
         var otherKey = nodeB.WaitAsync(new GatewayShard(1, 4), maxConcurrency: 2, CancellationToken.None);
 
@@ -37,6 +38,7 @@ public sealed class IdentifySlotsTests
         var slots = Slots("node-a", new InMemoryClusterLeases(), clock);
 
         await slots.WaitAsync(new GatewayShard(0, 2), maxConcurrency: 1, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        await slots.SentAsync(new GatewayShard(0, 2), CancellationToken.None);
         var second = slots.WaitAsync(new GatewayShard(1, 2), maxConcurrency: 1, CancellationToken.None);
 
         await clock.WaitForTimersAsync();
@@ -46,9 +48,27 @@ public sealed class IdentifySlotsTests
         await second.WaitAsync(TimeSpan.FromSeconds(5));
     }
 
+    [Fact]
+    public async Task The_spacing_counts_from_the_identify_sent_not_from_the_slot_taken()
+    {
+        var clock = new ManualClock();
+        var slots = Slots("node-a", new InMemoryClusterLeases(), clock);
+        await slots.WaitAsync(new GatewayShard(0, 2), maxConcurrency: 1, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        var second = slots.WaitAsync(new GatewayShard(1, 2), maxConcurrency: 1, CancellationToken.None);
+        await clock.WaitForTimersAsync();
+
+        // Connecting and HELLO took 1.5 s; the identify went out then.
+        clock.Advance(TimeSpan.FromSeconds(1.5));
+        await slots.SentAsync(new GatewayShard(0, 2), CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(4.5));
+        Assert.False(second.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(1.5));
+        await second.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
     private static IdentifySlots Slots(string node, InMemoryClusterLeases leases, ManualClock clock)
     {
         var presence = new ClusterPresence(leases, Options.Create(new ClusterOptions { NodeId = node }), clock, NullLogger<ClusterPresence>.Instance);
-        return new IdentifySlots(leases, presence, Options.Create(new DiscordOptions { IdentifySpacing = Spacing }), clock, NullLogger<IdentifySlots>.Instance);
+        return new IdentifySlots(leases, presence, Options.Create(new DiscordOptions { IdentifySpacing = Spacing, HelloTimeout = TimeSpan.FromSeconds(2) }), clock, NullLogger<IdentifySlots>.Instance);
     }
 }

@@ -40,7 +40,8 @@ internal sealed class GatewayClient(
             new ReconnectBackoff(settings.ReconnectBaseDelay, settings.ReconnectMaxDelay, Random.Shared.NextDouble),
             new IdentifyBudget(api.GetGatewayBotAsync, (info, ct) => identifySlots.WaitAsync(shard, info.MaxConcurrency, ct), clock, logger));
         var connection = new GatewayConnection(settings, shard, run.Session, _dispatches.Writer, clock, Random.Shared.NextDouble,
-            id => _applicationId.TrySetResult(id), logger, status.Connected);
+            id => _applicationId.TrySetResult(id), logger, status.Connected,
+            ct => identifySlots.SentAsync(shard, ct));
 
         while (!cancellationToken.IsCancellationRequested)
         {

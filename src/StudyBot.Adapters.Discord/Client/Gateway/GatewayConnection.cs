@@ -19,7 +19,8 @@ internal sealed class GatewayConnection(
     Func<double> random,
     Action<string> onReady,
     ILogger logger,
-    Action? onLive = null)
+    Action? onLive = null,
+    Func<CancellationToken, Task>? onIdentifySent = null)
 {
     private const int NormalClosure = 1000;
     // Any code but 1000/1001 keeps the session resumable; 4000 is the gateway's own "unknown error".
@@ -73,12 +74,16 @@ internal sealed class GatewayConnection(
         return (interval, null);
     }
 
-    private Task IdentifyOrResumeAsync(GatewaySocket socket, CancellationToken cancellationToken)
+    private async Task IdentifyOrResumeAsync(GatewaySocket socket, CancellationToken cancellationToken)
     {
         var token = options.Token!;
-        return session.CanResume
-            ? socket.SendAsync(GatewayPayloads.Resume(token, session.SessionId!, session.Sequence), false, cancellationToken)
-            : socket.SendAsync(GatewayPayloads.Identify(token, shard.Id, shard.Count), false, cancellationToken);
+        if (session.CanResume)
+        {
+            await socket.SendAsync(GatewayPayloads.Resume(token, session.SessionId!, session.Sequence), false, cancellationToken);
+            return;
+        }
+        await socket.SendAsync(GatewayPayloads.Identify(token, shard.Id, shard.Count), false, cancellationToken);
+        if (onIdentifySent is not null) await onIdentifySent(cancellationToken);
     }
 
     /// <summary>Reads frames until the connection ends; returns what should happen next.</summary>

@@ -13,7 +13,8 @@ namespace StudyBot.Adapters.Discord.Client.Gateway;
 /// ones, running one gateway connection per shard it holds. A node that dies stops renewing, and once its
 /// leases expire the others claim and connect its shards. A node that cannot reach the database stops
 /// its shards before their leases could expire, so no shard ever runs on two nodes. A single node claims
-/// every shard.
+/// every shard; with more live nodes each claims at most its fair part (shards / live nodes, rounded up)
+/// and hands back, one a round, what it holds beyond that, so a node that joins gets shards to run.
 /// </summary>
 internal sealed class ShardClaims(
     GatewayClient gateway,
@@ -60,8 +61,16 @@ internal sealed class ShardClaims(
     private async Task ClaimRoundAsync(IReadOnlyList<GatewayShard> candidates, Dictionary<int, RunningShard> running, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var fairPart = options.Value.ShardId is null ? (candidates.Count + cluster.LiveNodes - 1) / cluster.LiveNodes : 1;
+        if (running.Count > fairPart && running.Values.MaxBy(r => r.Shard.Id) is { } surplus)
+        {
+            logger.ShardLost(surplus.Shard, $"handed back: {cluster.LiveNodes} live nodes share {candidates.Count} shards");
+            running.Remove(surplus.Shard.Id);
+            await StopAsync(surplus, release: true);
+        }
         foreach (var shard in candidates)
         {
+            if (!running.ContainsKey(shard.Id) && running.Count >= fairPart) continue;
             var held = await TryHoldAsync(shard, now, cancellationToken);
             if (running.TryGetValue(shard.Id, out var mine))
             {
