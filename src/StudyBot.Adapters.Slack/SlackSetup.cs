@@ -39,6 +39,7 @@ public static class SlackSetup
         services.AddSingleton<SlackWebApi>();
         services.AddSingleton<ChannelPacer>();
         services.AddSingleton<WorkspaceMessagePacer>();
+        services.AddSingleton<EnvelopeClaims>();
         services.AddSingleton<SlackUserDirectory>();
         services.AddSingleton<ReplyDelivery>();
         services.AddSingleton<SlackResponder>();
