@@ -37,7 +37,7 @@ public sealed class PostgresClusterLeases(PostgresDatabase database) : IClusterL
     }
 }
 
-/// <summary>The lease statements, the same text on SQLite and PostgreSQL (the twin of SQLite's: the providers share no code).</summary>
+/// <summary>The lease statements: the same text as SQLite's twin (the providers share no project, so each keeps its copy).</summary>
 internal static class LeaseSql
 {
     // One statement, so two nodes racing for a lease cannot both win: the upsert overwrites only an

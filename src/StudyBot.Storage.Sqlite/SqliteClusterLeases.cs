@@ -37,7 +37,7 @@ public sealed class SqliteClusterLeases(SqliteDatabase database) : IClusterLease
     }
 }
 
-/// <summary>The lease statements, the same text on SQLite and PostgreSQL (the twin store keeps a copy: the providers share no code).</summary>
+/// <summary>The lease statements: the same text as PostgreSQL's twin (the providers share no project, so each keeps its copy).</summary>
 internal static class LeaseSql
 {
     // One statement, so two nodes racing for a lease cannot both win: the upsert overwrites only an
