@@ -17,10 +17,25 @@ public sealed class DiscordOptions
     /// <summary>Overrides the gateway URL that <c>GET /gateway/bot</c> returns (for tests and proxies).</summary>
     public Uri? GatewayUrl { get; set; }
 
-    /// <summary>This process's shard; servers are split by <c>(guild_id &gt;&gt; 22) % ShardCount</c>.</summary>
-    public int ShardId { get; set; }
+    /// <summary>
+    /// How many shards the bot runs (servers are split by <c>(guild_id &gt;&gt; 22) % ShardCount</c>): a
+    /// number, or <c>auto</c> (or 0) for the count Discord recommends in <c>GET /gateway/bot</c>. The
+    /// nodes of a cluster divide the shards between them through leases in the shared database; a single
+    /// node runs them all. Every node must be given the same value.
+    /// </summary>
+    public string ShardCount { get; set; } = "1";
 
-    public int ShardCount { get; set; } = 1;
+    /// <summary>
+    /// Pins this node to one shard instead of claiming whichever are free (the older one-process-per-shard
+    /// setup). The shard's lease is still taken, so two nodes never run it at once.
+    /// </summary>
+    public int? ShardId { get; set; }
+
+    /// <summary>The fixed shard count, or null for Discord's recommendation (<c>auto</c> or 0).</summary>
+    internal int? FixedShardCount =>
+        ShardCount.Trim() is var text && (text.Equals("auto", StringComparison.OrdinalIgnoreCase) || text == "0") ? null
+        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) ? count
+        : throw new InvalidOperationException($"{DiscordOptionsValidator.Setting(nameof(ShardCount))} must be a number of shards (1 or more) or 'auto'.");
 
     /// <summary>Register the slash commands at start (a bulk overwrite, so it is safe to repeat).</summary>
     public bool RegisterCommands { get; set; } = true;
@@ -44,7 +59,10 @@ public sealed class DiscordOptions
 
     public TimeSpan InvalidSessionMaxDelay { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Discord allows one IDENTIFY per 5 s per concurrency bucket.</summary>
+    /// <summary>
+    /// Discord allows one IDENTIFY per 5 s per concurrency bucket (<c>shard_id % max_concurrency</c>); the
+    /// nodes of a cluster take the bucket's lease for this long before identifying.
+    /// </summary>
     public TimeSpan IdentifySpacing { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long to wait for HELLO after connecting before treating the connection as dead.</summary>

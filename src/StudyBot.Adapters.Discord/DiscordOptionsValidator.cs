@@ -21,9 +21,8 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             else if (token.Any(char.IsWhiteSpace))
                 errors.Add($"{Setting(nameof(options.Token))} contains whitespace; paste the token exactly as the Developer Portal shows it.");
         }
-        if (options.ShardCount < 1)
-            errors.Add($"{Setting(nameof(options.ShardCount))} must be 1 or more.");
-        if (options.ShardId < 0 || options.ShardId >= Math.Max(1, options.ShardCount))
+        var shardCount = ShardCountOf(options, errors);
+        if (options.ShardId is { } shardId && (shardId < 0 || (shardCount is { } count && shardId >= count)))
             errors.Add($"{Setting(nameof(options.ShardId))} must be between 0 and ShardCount - 1.");
         if (!options.ApiBaseUrl.IsAbsoluteUri || options.ApiBaseUrl.Scheme is not ("https" or "http"))
             errors.Add($"{Setting(nameof(options.ApiBaseUrl))} must be an absolute http(s) URL such as https://discord.com/api/v10/.");
@@ -44,5 +43,18 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
         if (options.MaxRateLimitRetries is < 0 or > 20)
             errors.Add($"{Setting(nameof(options.MaxRateLimitRetries))} must be between 0 and 20.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static int? ShardCountOf(DiscordOptions options, List<string> errors)
+    {
+        try
+        {
+            return options.FixedShardCount;
+        }
+        catch (InvalidOperationException e)
+        {
+            errors.Add(e.Message);
+            return null;
+        }
     }
 }

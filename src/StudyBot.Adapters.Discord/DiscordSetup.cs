@@ -9,6 +9,7 @@ using StudyBot.Adapters.Discord.Bot.Interactions;
 using StudyBot.Adapters.Discord.Client.Gateway;
 using StudyBot.Adapters.Discord.Client.Rest;
 using StudyBot.Core.Chat;
+using StudyBot.Core.Cluster;
 
 namespace StudyBot.Adapters.Discord;
 
@@ -24,6 +25,7 @@ public static class DiscordSetup
         var section = builder.Configuration.GetSection(DiscordOptions.Section);
         if (!section.Exists()) return builder;
 
+        builder.AddClusterPresence();
         var services = builder.Services;
         services.AddOptions<DiscordOptions>().Bind(section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
@@ -49,7 +51,8 @@ public static class DiscordSetup
         services.AddSingleton(new ChatAdapterOn(DiscordAdapterId.Value));
         services.AddKeyedSingleton(DiscordAdapterId.Value, (provider, _) => new AdapterStatus(DiscordAdapterId.Value, provider.GetRequiredService<IChatAdapterRegistry>()));
         // The handlers are recreated with each HttpClient handler lifetime; the limits they share are not.
-        services.AddSingleton(provider => new DiscordRateLimits(provider.GetRequiredService<IOptions<DiscordOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new DiscordRateLimits(provider.GetRequiredService<IOptions<DiscordOptions>>().Value, provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ClusterPresence>()));
         services.AddTransient<RateLimitRetryHandler>();
         services.AddTransient<RejectedTokenHandler>();
         services.AddTransient<RateLimitHandler>();
@@ -59,7 +62,9 @@ public static class DiscordSetup
         services.AddSingleton<DirectMessages>();
         services.AddSingleton<IChatPlatform, DiscordPlatform>();
 
+        services.AddSingleton<IdentifySlots>();
         services.AddSingleton<GatewayClient>();
+        services.AddSingleton<ShardClaims>();
         services.AddSingleton<InteractionResponder>();
         services.AddSingleton<InteractionRouter>();
         services.AddSingleton<InteractionPump>();

@@ -9,6 +9,7 @@ using StudyBot.Adapters.Slack.Bot;
 using StudyBot.Adapters.Slack.Client.SocketMode;
 using StudyBot.Adapters.Slack.Client.WebApi;
 using StudyBot.Core.Chat;
+using StudyBot.Core.Cluster;
 
 namespace StudyBot.Adapters.Slack;
 
@@ -25,6 +26,7 @@ public static class SlackSetup
         if (string.IsNullOrWhiteSpace(section[nameof(SlackOptions.AppToken)]) && string.IsNullOrWhiteSpace(section[nameof(SlackOptions.BotToken)]))
             return builder;
 
+        builder.AddClusterPresence();
         var services = builder.Services;
         services.AddOptions<SlackOptions>().Bind(section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
@@ -37,6 +39,7 @@ public static class SlackSetup
         services.AddSingleton<SlackWebApi>();
         services.AddSingleton<ChannelPacer>();
         services.AddSingleton<WorkspaceMessagePacer>();
+        services.AddSingleton<EnvelopeClaims>();
         services.AddSingleton<SlackUserDirectory>();
         services.AddSingleton<ReplyDelivery>();
         services.AddSingleton<SlackResponder>();

@@ -42,6 +42,7 @@ public static class PostgresStorageSetup
         builder.Services.AddGuardedStore<IReviewStore, PostgresReviewStore>(PostgresOutages.IsOutage);
         builder.Services.AddGuardedStore<IReviewReminderStore, PostgresReviewReminderStore>(PostgresOutages.IsOutage);
         builder.Services.AddGuardedStore<ISuggestionStore, PostgresSuggestionStore>(PostgresOutages.IsOutage);
+        builder.Services.AddGuardedStore<IClusterLeases, PostgresClusterLeases>(PostgresOutages.IsOutage);
         builder.Services.AddGuardedStore<IItemAnalysisQueries, PostgresItemAnalysisQueries>(PostgresOutages.IsOutage);
         builder.Services.AddGuardedStore<IChannelReportQueries, PostgresChannelReportQueries>(PostgresOutages.IsOutage);
         builder.Services.AddGuardedStore<INodeContentStore, PostgresNodeContentStore>(PostgresOutages.IsOutage);

@@ -33,6 +33,7 @@ public static class SqliteStorageSetup
         builder.Services.AddGuardedStore<IReviewStore, SqliteReviewStore>(SqliteOutages.IsOutage);
         builder.Services.AddGuardedStore<IReviewReminderStore, SqliteReviewReminderStore>(SqliteOutages.IsOutage);
         builder.Services.AddGuardedStore<ISuggestionStore, SqliteSuggestionStore>(SqliteOutages.IsOutage);
+        builder.Services.AddGuardedStore<IClusterLeases, SqliteClusterLeases>(SqliteOutages.IsOutage);
         builder.Services.AddGuardedStore<IItemAnalysisQueries, SqliteItemAnalysisQueries>(SqliteOutages.IsOutage);
         builder.Services.AddGuardedStore<IChannelReportQueries, SqliteChannelReportQueries>(SqliteOutages.IsOutage);
         builder.Services.AddSingleton<IReadinessProbe, SqliteReadiness>();

@@ -21,8 +21,12 @@ public static class StorageCopy
         ["channels", "users", "posts", "answers", "practice_answers", "board_totals", "review_cards", "review_log", "review_reminders",
             "suggestions", "suggestion_reviewers"];
 
-    /// <summary>Tables about the running nodes, not the group's history: never copied.</summary>
-    public static readonly IReadOnlyList<string> NotCopied = ["node_content"];
+    /// <summary>
+    /// Tables the migrations make that are not copied, because they are about the running nodes, not the
+    /// group's history: cluster_leases (who runs what for the next few seconds: live nodes, Discord shards,
+    /// Slack envelopes seen) and node_content (which content each live node loaded).
+    /// </summary>
+    public static readonly IReadOnlyList<string> NotCopied = ["cluster_leases", "node_content"];
 
     public sealed record Copied(string Table, long Rows);
 

@@ -23,6 +23,7 @@ public interface IStorageUnderTest : IAsyncDisposable
 
     IChannelReportQueries Reports { get; }
     ISuggestionStore Suggestions { get; }
+    IClusterLeases Leases { get; }
 
     /// <summary>
     /// A review card of the user for the question, due at <paramref name="due"/>, written as the provider's

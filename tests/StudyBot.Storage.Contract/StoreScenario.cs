@@ -20,6 +20,7 @@ public class StoreScenario(IStorageUnderTest storage)
     public IItemAnalysisQueries Items => storage.Items;
     public IChannelReportQueries Reports => storage.Reports;
     public ISuggestionStore Suggestions => storage.Suggestions;
+    public IClusterLeases Leases => storage.Leases;
 
     public Task AddReviewCardAsync(long userId, string questionId, DateTimeOffset due, bool retired = false) =>
         storage.AddReviewCardAsync(userId, questionId, due, retired);

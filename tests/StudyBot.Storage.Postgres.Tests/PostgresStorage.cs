@@ -25,6 +25,7 @@ public sealed class PostgresStorage : IStorageUnderTest
         Items = new PostgresItemAnalysisQueries(Database);
         Reports = new PostgresChannelReportQueries(Database);
         Suggestions = new PostgresSuggestionStore(Database);
+        Leases = new PostgresClusterLeases(Database);
     }
 
     public static async Task<PostgresStorage> CreateAsync(PostgresServer? server = null)
@@ -47,6 +48,7 @@ public sealed class PostgresStorage : IStorageUnderTest
     public PostgresItemAnalysisQueries Items { get; }
     public PostgresChannelReportQueries Reports { get; }
     public PostgresSuggestionStore Suggestions { get; }
+    public PostgresClusterLeases Leases { get; }
 
     Core.Storage.IChannelStore IStorageUnderTest.Channels => Channels;
     Core.Storage.IUserStore IStorageUnderTest.Users => Users;
@@ -58,6 +60,7 @@ public sealed class PostgresStorage : IStorageUnderTest
     Core.Storage.IItemAnalysisQueries IStorageUnderTest.Items => Items;
     Core.Storage.IChannelReportQueries IStorageUnderTest.Reports => Reports;
     Core.Storage.ISuggestionStore IStorageUnderTest.Suggestions => Suggestions;
+    Core.Storage.IClusterLeases IStorageUnderTest.Leases => Leases;
 
     public async Task AddReviewCardAsync(long userId, string questionId, DateTimeOffset due, bool retired = false)
     {

@@ -24,6 +24,7 @@ public sealed class SqliteStorage : IStorageUnderTest, IDisposable
         Items = new SqliteItemAnalysisQueries(Database);
         Reports = new SqliteChannelReportQueries(Database);
         Suggestions = new SqliteSuggestionStore(Database);
+        Leases = new SqliteClusterLeases(Database);
     }
 
     public SqliteDatabase Database { get; }
@@ -37,6 +38,7 @@ public sealed class SqliteStorage : IStorageUnderTest, IDisposable
     public SqliteItemAnalysisQueries Items { get; }
     public SqliteChannelReportQueries Reports { get; }
     public SqliteSuggestionStore Suggestions { get; }
+    public SqliteClusterLeases Leases { get; }
 
     Core.Storage.IChannelStore IStorageUnderTest.Channels => Channels;
     Core.Storage.IUserStore IStorageUnderTest.Users => Users;
@@ -48,6 +50,7 @@ public sealed class SqliteStorage : IStorageUnderTest, IDisposable
     Core.Storage.IItemAnalysisQueries IStorageUnderTest.Items => Items;
     Core.Storage.IChannelReportQueries IStorageUnderTest.Reports => Reports;
     Core.Storage.ISuggestionStore IStorageUnderTest.Suggestions => Suggestions;
+    Core.Storage.IClusterLeases IStorageUnderTest.Leases => Leases;
 
     public async Task AddReviewCardAsync(long userId, string questionId, DateTimeOffset due, bool retired = false)
     {

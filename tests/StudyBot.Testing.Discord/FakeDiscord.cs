@@ -81,6 +81,9 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     public int ConnectionCount => Volatile.Read(ref _connectionCount);
 
+    /// <summary>Shard facts for <c>GET /gateway/bot</c> and the IDENTIFYs received, checked against Discord's rules.</summary>
+    public FakeShards Shards { get; } = new();
+
     /// <summary>Discord's REST limits, enforced when set (off by default: most tests are about other things).</summary>
     public FakeRateLimits? RateLimits { get; set; }
 
@@ -116,6 +119,38 @@ public sealed class FakeDiscord : IAsyncDisposable
     {
         using var timeout = new CancellationTokenSource(wait ?? DefaultWait);
         return await _connections.Reader.ReadAsync(timeout.Token);
+    }
+
+    /// <summary>
+    /// Answers every gateway connection from now on as Discord would, with HELLO, then READY after the
+    /// IDENTIFY (session id <c>session-shard-N</c>), until <paramref name="stop"/> fires: for tests about
+    /// which shards connect, not about one session.
+    /// </summary>
+    public async Task ServeSessionsAsync(CancellationToken stop)
+    {
+        try
+        {
+            await foreach (var connection in _connections.Reader.ReadAllAsync(stop))
+                _ = ServeAsync(connection);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task ServeAsync(FakeGatewayConnection connection)
+    {
+        try
+        {
+            await connection.HelloAsync();
+            var identify = await connection.ExpectAsync(2, TimeSpan.FromSeconds(30));
+            var shard = identify.GetProperty("d").GetProperty("shard")[0].GetInt32();
+            await connection.ReadyAsync(sessionId: $"session-shard-{shard}", resumeUrl: ResumeUrl);
+        }
+        catch (Exception e) when (e is OperationCanceledException or System.Net.WebSockets.WebSocketException or InvalidOperationException)
+        {
+            // The client went away first, or sent a RESUME: nothing to serve.
+        }
     }
 
     /// <summary>True if the client opened another gateway connection within <paramref name="wait"/>.</summary>
@@ -168,7 +203,7 @@ public sealed class FakeDiscord : IAsyncDisposable
             return;
         }
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        using var connection = new FakeGatewayConnection(socket, context.Request.Path + context.Request.QueryString);
+        using var connection = new FakeGatewayConnection(socket, context.Request.Path + context.Request.QueryString, Shards);
         Interlocked.Increment(ref _connectionCount);
         _connections.Writer.TryWrite(connection);
         await connection.RunAsync(_stopping.Token);
@@ -264,8 +299,8 @@ public sealed class FakeDiscord : IAsyncDisposable
             return Json(new JsonObject
             {
                 ["url"] = GatewayUrl,
-                ["shards"] = 1,
-                ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = remaining, ["reset_after"] = 300, ["max_concurrency"] = 1 },
+                ["shards"] = Shards.Recommended,
+                ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = remaining, ["reset_after"] = 300, ["max_concurrency"] = Shards.MaxConcurrency },
             });
         }
         if (request.Method == "POST" && request.Path.StartsWith("interactions/", StringComparison.Ordinal)) return new FakeResponse(204);

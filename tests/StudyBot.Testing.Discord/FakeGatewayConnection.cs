@@ -12,7 +12,7 @@ namespace StudyBot.Testing.Discord;
 /// dispatches, close with a code. Heartbeats are recorded and ACKed automatically unless
 /// <see cref="AutoAck"/> is off (to make the connection a zombie).
 /// </summary>
-public sealed class FakeGatewayConnection(WebSocket socket, string path) : IDisposable
+public sealed class FakeGatewayConnection(WebSocket socket, string path, FakeShards? shards = null) : IDisposable
 {
     private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(5);
     private readonly Channel<JsonElement> _frames = Channel.CreateUnbounded<JsonElement>();
@@ -27,9 +27,23 @@ public sealed class FakeGatewayConnection(WebSocket socket, string path) : IDisp
     /// <summary>The close code the client sent (null: none, the connection was dropped).</summary>
     public Task<int?> Closed => _closed.Task;
 
+    private int? _shard;
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var buffer = new byte[1 << 16];
+        try
+        {
+            await ReceiveAsync(buffer, cancellationToken);
+        }
+        finally
+        {
+            if (_shard is { } shard) shards?.Closed(shard);
+        }
+    }
+
+    private async Task ReceiveAsync(byte[] buffer, CancellationToken cancellationToken)
+    {
         try
         {
             while (true)
@@ -56,6 +70,7 @@ public sealed class FakeGatewayConnection(WebSocket socket, string path) : IDisp
                 }
                 else
                 {
+                    if (frame.GetProperty("op").GetInt32() == 2 && shards is not null) _shard = shards.Identified(frame);
                     _frames.Writer.TryWrite(frame);
                 }
             }

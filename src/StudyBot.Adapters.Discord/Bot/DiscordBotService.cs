@@ -11,12 +11,13 @@ using StudyBot.Adapters.Common;
 namespace StudyBot.Adapters.Discord.Bot;
 
 /// <summary>
-/// The Discord adapter's hosted service: keeps the gateway connected, hands interactions to their
+/// The Discord adapter's hosted service: keeps this node's shards connected, hands interactions to their
 /// handlers and registers the slash commands. It turns platform events into core calls and nothing
 /// more; a fatal error is reported once and the service stops instead of retrying.
 /// </summary>
 internal sealed class DiscordBotService(
     GatewayClient gateway,
+    ShardClaims shards,
     InteractionPump interactions,
     DiscordApi api,
     [FromKeyedServices(DiscordAdapterId.Value)] AdapterStatus status,
@@ -41,7 +42,7 @@ internal sealed class DiscordBotService(
         var registration = RegisterCommandsAsync(running.Token);
         try
         {
-            await gateway.RunAsync(running.Token);
+            await shards.RunAsync(running.Token);
         }
         catch (AdapterStoppedException e)
         {

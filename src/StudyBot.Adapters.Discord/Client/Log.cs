@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using StudyBot.Adapters.Discord.Client.Gateway;
 using StudyBot.Adapters.Discord.Client.Rest;
 
 namespace StudyBot.Adapters.Discord.Client;
@@ -47,4 +48,19 @@ internal static partial class Log
 
     [LoggerMessage(134, LogLevel.Information, "Connected to Discord as {User} (shard {Shard}/{Shards}).")]
     public static partial void Connected(this ILogger logger, string? user, int shard, int shards);
+
+    [LoggerMessage(140, LogLevel.Warning, "Could not take the identify slot for shard {Shard} ({Error}); asking again.")]
+    public static partial void IdentifySlotUnavailable(this ILogger logger, int shard, string error);
+
+    [LoggerMessage(141, LogLevel.Information, "Running Discord shard {Shard} on this node ({Node}).")]
+    public static partial void ShardClaimed(this ILogger logger, GatewayShard shard, string node);
+
+    [LoggerMessage(142, LogLevel.Warning, "Stopping Discord shard {Shard} on this node: {Reason}.")]
+    public static partial void ShardLost(this ILogger logger, GatewayShard shard, string reason);
+
+    [LoggerMessage(143, LogLevel.Warning, "Could not reach the cluster leases for the Discord shards ({Error}); shards keep running until their leases would expire.")]
+    public static partial void ShardLeasesUnavailable(this ILogger logger, string error);
+
+    [LoggerMessage(144, LogLevel.Information, "Discord shard count: {Count} ({Source}).")]
+    public static partial void ShardCountChosen(this ILogger logger, int count, string source);
 }

@@ -35,7 +35,8 @@ public sealed class DiscordTestHost : IAsyncDisposable
 
     public IChatPlatform Platform => Host.Services.GetRequiredService<IChatPlatform>();
 
-    public static async Task<DiscordTestHost> StartAsync(FakeDiscord fake, IDictionary<string, string?>? settings = null, bool anotherAdapterRuns = true, bool start = true)
+    public static async Task<DiscordTestHost> StartAsync(FakeDiscord fake, IDictionary<string, string?>? settings = null, bool anotherAdapterRuns = true, bool start = true,
+        Action<IServiceCollection>? services = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -59,6 +60,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
         builder.AddChatAdapterRegistry();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.AddDiscord();
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         // Another adapter (the console, say) keeps the app alive, unless a test checks the exit.
         if (anotherAdapterRuns) host.Services.GetRequiredService<ChatAdapters>().Started("console");

@@ -18,7 +18,7 @@ public sealed class IdentifyBudgetTests
         {
             asked++;
             return Task.FromResult(new GatewayInfo(Gateway, 1, answers.Dequeue(), 1000, TimeSpan.FromHours(3), 1));
-        }, TimeSpan.Zero, clock, NullLogger.Instance);
+        }, (_, _) => Task.CompletedTask, clock, NullLogger.Instance);
 
         var waiting = budget.WaitForIdentifyAsync(CancellationToken.None);
         await clock.WaitForTimersAsync();
@@ -32,19 +32,23 @@ public sealed class IdentifyBudgetTests
     }
 
     [Fact]
-    public async Task Identifies_are_spaced_by_the_concurrency_window()
+    public async Task The_slot_is_awaited_after_the_budget_check_with_what_Discord_said()
     {
         var clock = new ManualClock();
-        var budget = new IdentifyBudget(_ => Task.FromResult(new GatewayInfo(Gateway, 1, 900, 1000, TimeSpan.Zero, 1)),
-            TimeSpan.FromSeconds(5), clock, NullLogger.Instance);
-        await budget.WaitForIdentifyAsync(CancellationToken.None);
-        clock.Advance(TimeSpan.FromSeconds(2));
+        var slot = new TaskCompletionSource();
+        GatewayInfo? asked = null;
+        var budget = new IdentifyBudget(_ => Task.FromResult(new GatewayInfo(Gateway, 4, 900, 1000, TimeSpan.Zero, 16)),
+            (info, _) =>
+            {
+                asked = info;
+                return slot.Task;
+            }, clock, NullLogger.Instance);
 
-        var second = budget.WaitForIdentifyAsync(CancellationToken.None);
-        await clock.WaitForTimersAsync();
-        Assert.False(second.IsCompleted);
-        clock.Advance(TimeSpan.FromSeconds(3));
+        var waiting = budget.WaitForIdentifyAsync(CancellationToken.None);
+        Assert.False(waiting.IsCompleted);
+        slot.SetResult();
 
-        await second.WaitAsync(TimeSpan.FromSeconds(5));
+        await waiting.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(16, asked?.MaxConcurrency);
     }
 }

@@ -23,8 +23,8 @@ internal static class CloseCodes
         return (GatewayCloseCode?)code switch
         {
             GatewayCloseCode.AuthenticationFailed => (NextStep.Stop, $"Discord rejected the bot token (gateway close 4004, authentication failed). Check {token}: reset it in the Developer Portal (Bot → Reset Token) and update the setting."),
-            GatewayCloseCode.InvalidShard => (NextStep.Stop, $"Discord refused the shard (gateway close 4010, invalid shard). Check {shard}: ShardId must be below ShardCount."),
-            GatewayCloseCode.ShardingRequired => (NextStep.Stop, $"Discord requires sharding for this bot (gateway close 4011). Raise {DiscordOptionsValidator.Setting(nameof(DiscordOptions.ShardCount))} and run one process per shard."),
+            GatewayCloseCode.InvalidShard => (NextStep.Stop, $"Discord refused the shard (gateway close 4010, invalid shard). Check {shard}: ShardCount must be the same on every node, and ShardId below it."),
+            GatewayCloseCode.ShardingRequired => (NextStep.Stop, $"Discord requires sharding for this bot (gateway close 4011). Raise {DiscordOptionsValidator.Setting(nameof(DiscordOptions.ShardCount))} (or set it to auto), the same on every node."),
             GatewayCloseCode.InvalidApiVersion => (NextStep.Stop, "Discord refused gateway version 10 (gateway close 4012). Update StudyBot."),
             GatewayCloseCode.InvalidIntents => (NextStep.Stop, "Discord refused the intents (gateway close 4013, invalid intents). Update StudyBot."),
             GatewayCloseCode.DisallowedIntents => (NextStep.Stop, "Discord refused an intent the bot is not allowed (gateway close 4014, disallowed intents). StudyBot asks for none; check the bot's settings in the Developer Portal."),

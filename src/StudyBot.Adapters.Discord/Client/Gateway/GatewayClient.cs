@@ -8,13 +8,14 @@ using StudyBot.Adapters.Discord.Client.Rest;
 namespace StudyBot.Adapters.Discord.Client.Gateway;
 
 /// <summary>
-/// Keeps this shard connected: identify, resume after drops, reconnect with capped jittered
+/// Keeps a shard connected: identify, resume after drops, reconnect with capped jittered
 /// backoff, and stop — reporting a reason that names the setting — on a close code no retry can fix.
-/// One loop does it all in order, so a disconnect and an identify can never race. Dispatches go out
-/// on <see cref="Dispatches"/>.
+/// One loop per shard does it all in order, so a disconnect and an identify can never race. The
+/// dispatches of every shard this node runs go out on <see cref="Dispatches"/>.
 /// </summary>
 internal sealed class GatewayClient(
     DiscordApi api,
+    IdentifySlots identifySlots,
     IOptions<DiscordOptions> options,
     [FromKeyedServices(DiscordAdapterId.Value)] AdapterStatus status,
     TimeProvider clock,
@@ -29,16 +30,18 @@ internal sealed class GatewayClient(
     /// <summary>Every dispatch but READY and RESUMED (which the client handles itself), in arrival order; one reader.</summary>
     public ChannelReader<GatewayDispatch> Dispatches => _dispatches.Reader;
 
-    /// <summary>Runs until <paramref name="cancellationToken"/> fires or a fatal error is reported to <see cref="AdapterStatus"/>.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="shard"/> until <paramref name="cancellationToken"/> fires or a fatal error is reported to <see cref="AdapterStatus"/>.</summary>
+    public async Task RunAsync(GatewayShard shard, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var run = new Run(
+            shard,
             new GatewaySession(),
             new ReconnectBackoff(settings.ReconnectBaseDelay, settings.ReconnectMaxDelay, Random.Shared.NextDouble),
-            new IdentifyBudget(api.GetGatewayBotAsync, settings.IdentifySpacing, clock, logger));
-        var connection = new GatewayConnection(settings, run.Session, _dispatches.Writer, clock, Random.Shared.NextDouble,
-            id => _applicationId.TrySetResult(id), logger, status.Connected);
+            new IdentifyBudget(api.GetGatewayBotAsync, (info, ct) => identifySlots.WaitAsync(shard, info.MaxConcurrency, ct), clock, logger));
+        var connection = new GatewayConnection(settings, shard, run.Session, _dispatches.Writer, clock, Random.Shared.NextDouble,
+            id => _applicationId.TrySetResult(id), logger, status.Connected,
+            ct => identifySlots.SentAsync(shard, ct));
 
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -56,7 +59,7 @@ internal sealed class GatewayClient(
     }
 
     /// <summary>What one run of the loop carries from connection to connection.</summary>
-    private sealed record Run(GatewaySession Session, ReconnectBackoff Backoff, IdentifyBudget Budget)
+    private sealed record Run(GatewayShard Shard, GatewaySession Session, ReconnectBackoff Backoff, IdentifyBudget Budget)
     {
         public int FailedResumes { get; set; }
     }
@@ -79,8 +82,8 @@ internal sealed class GatewayClient(
             await Task.Delay(wait, clock, cancellationToken);
             return null;
         }
-        if (info.RecommendedShards > settings.ShardCount)
-            logger.MoreShardsRecommended(info.RecommendedShards, DiscordOptionsValidator.Setting(nameof(DiscordOptions.ShardCount)), settings.ShardCount);
+        if (info.RecommendedShards > run.Shard.Count)
+            logger.MoreShardsRecommended(info.RecommendedShards, DiscordOptionsValidator.Setting(nameof(DiscordOptions.ShardCount)), run.Shard.Count);
         return settings.GatewayUrl ?? info.Url;
     }
 

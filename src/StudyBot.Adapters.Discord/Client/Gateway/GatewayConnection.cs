@@ -12,13 +12,15 @@ namespace StudyBot.Adapters.Discord.Client.Gateway;
 /// </summary>
 internal sealed class GatewayConnection(
     DiscordOptions options,
+    GatewayShard shard,
     GatewaySession session,
     ChannelWriter<GatewayDispatch> dispatches,
     TimeProvider clock,
     Func<double> random,
     Action<string> onReady,
     ILogger logger,
-    Action? onLive = null)
+    Action? onLive = null,
+    Func<CancellationToken, Task>? onIdentifySent = null)
 {
     private const int NormalClosure = 1000;
     // Any code but 1000/1001 keeps the session resumable; 4000 is the gateway's own "unknown error".
@@ -72,12 +74,16 @@ internal sealed class GatewayConnection(
         return (interval, null);
     }
 
-    private Task IdentifyOrResumeAsync(GatewaySocket socket, CancellationToken cancellationToken)
+    private async Task IdentifyOrResumeAsync(GatewaySocket socket, CancellationToken cancellationToken)
     {
         var token = options.Token!;
-        return session.CanResume
-            ? socket.SendAsync(GatewayPayloads.Resume(token, session.SessionId!, session.Sequence), false, cancellationToken)
-            : socket.SendAsync(GatewayPayloads.Identify(token, options.ShardId, options.ShardCount), false, cancellationToken);
+        if (session.CanResume)
+        {
+            await socket.SendAsync(GatewayPayloads.Resume(token, session.SessionId!, session.Sequence), false, cancellationToken);
+            return;
+        }
+        await socket.SendAsync(GatewayPayloads.Identify(token, shard.Id, shard.Count), false, cancellationToken);
+        if (onIdentifySent is not null) await onIdentifySent(cancellationToken);
     }
 
     /// <summary>Reads frames until the connection ends; returns what should happen next.</summary>
@@ -154,7 +160,7 @@ internal sealed class GatewayConnection(
                 break;
             default:
                 // INTERACTION_CREATE and whatever else Discord sends: the reader decides what it uses.
-                // The single writer of a DropOldest channel: TryWrite always succeeds.
+                // A DropOldest channel: TryWrite always succeeds, whichever shard writes.
                 dispatches.TryWrite(new GatewayDispatch(frame.EventName, frame.Data, clock.GetTimestamp()));
                 break;
         }
@@ -171,7 +177,7 @@ internal sealed class GatewayConnection(
         session.Started(sessionId, resumeUrl);
         _healthy = true;
         onLive?.Invoke();
-        logger.Connected(data.Child("user")?.Text("username"), options.ShardId, options.ShardCount);
+        logger.Connected(data.Child("user")?.Text("username"), shard.Id, shard.Count);
         if (data.Child("application")?.Text("id") is { Length: > 0 } applicationId)
             onReady(applicationId);
     }

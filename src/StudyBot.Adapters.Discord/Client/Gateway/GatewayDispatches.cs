@@ -3,7 +3,7 @@ using System.Threading.Channels;
 namespace StudyBot.Adapters.Discord.Client.Gateway;
 
 /// <summary>
-/// The channel the receive loop publishes dispatches on, so a slow reader never delays heartbeats.
+/// The channel the receive loops (one per shard) publish dispatches on, so a slow reader never delays heartbeats.
 /// </summary>
 internal static class GatewayDispatches
 {
@@ -13,5 +13,5 @@ internal static class GatewayDispatches
     private const int Capacity = 16_384;
 
     public static Channel<GatewayDispatch> Create() => Channel.CreateBounded<GatewayDispatch>(
-        new BoundedChannelOptions(Capacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.DropOldest });
+        new BoundedChannelOptions(Capacity) { SingleReader = true, SingleWriter = false, FullMode = BoundedChannelFullMode.DropOldest });
 }

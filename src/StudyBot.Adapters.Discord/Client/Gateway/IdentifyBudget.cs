@@ -6,17 +6,16 @@ namespace StudyBot.Adapters.Discord.Client.Gateway;
 /// <summary>
 /// Guards the daily IDENTIFY budget (Discord resets the token of a bot that goes over it). Before
 /// every new session it asks <c>GET /gateway/bot</c> how many starts are left — the count is shared
-/// by every shard process — waits for the reset when none are, and spaces identifies by the
-/// concurrency window. RESUME costs nothing and does not come through here.
+/// by every shard process — waits for the reset when none are, then waits for the shard's identify
+/// slot (<see cref="IdentifySlots"/>, one per 5 s per concurrency bucket across the cluster). RESUME
+/// costs nothing and does not come through here.
 /// </summary>
 internal sealed class IdentifyBudget(
     Func<CancellationToken, Task<GatewayInfo>> fetch,
-    TimeSpan spacing,
+    Func<GatewayInfo, CancellationToken, Task> waitForSlot,
     TimeProvider clock,
     ILogger logger)
 {
-    private DateTimeOffset? _lastIdentify;
-
     /// <summary>Waits until an IDENTIFY may be sent and returns the gateway URL to send it to.</summary>
     public async Task<GatewayInfo> WaitForIdentifyAsync(CancellationToken cancellationToken)
     {
@@ -30,9 +29,7 @@ internal sealed class IdentifyBudget(
         if (info.SessionStartsRemaining <= Math.Max(10, info.SessionStartsTotal / 10))
             logger.FewSessionStartsLeft(info.SessionStartsRemaining, info.SessionStartsTotal);
 
-        if (_lastIdentify is { } last && clock.GetUtcNow() - last < spacing)
-            await Task.Delay(spacing - (clock.GetUtcNow() - last), clock, cancellationToken);
-        _lastIdentify = clock.GetUtcNow();
+        await waitForSlot(info, cancellationToken);
         return info;
     }
 }

@@ -17,6 +17,13 @@ internal sealed class GlobalRateLimit(int perSecond, TimeProvider clock) : IDisp
     private readonly Lock _gate = new();
     private DateTimeOffset _pausedUntil;
 
+    /// <summary>Requests allowed per second from this node: its share of the bot's limit (see <see cref="RequestWindowLimit.Permits"/>).</summary>
+    public int PerSecond
+    {
+        get => _perSecond.Permits;
+        set => _perSecond.Permits = value;
+    }
+
     public void PauseFor(TimeSpan retryAfter)
     {
         var until = clock.GetUtcNow() + retryAfter;

@@ -6,13 +6,15 @@ using Microsoft.Extensions.Options;
 namespace StudyBot.Adapters.Slack.Client.SocketMode;
 
 /// <summary>
-/// Takes envelopes off the receive loops (which never wait for the core), drops redeliveries, and
+/// Takes envelopes off the receive loops (which never wait for the core), drops redeliveries (seen on
+/// this node, or for envelopes that create things claimed by another node: <see cref="EnvelopeClaims"/>), and
 /// runs the handlers on a few workers. Every envelope is acknowledged within the ack deadline, by its
 /// handler or by its guard. When shutting down, envelopes arriving after <see cref="Complete"/> and
 /// those the workers could not finish are left unacknowledged, so Slack delivers them again.
 /// </summary>
 internal sealed class EnvelopeDispatcher(
     IEnumerable<IEnvelopeHandler> handlers,
+    EnvelopeClaims claims,
     IOptions<SlackOptions> options,
     TimeProvider clock,
     ILogger<EnvelopeDispatcher> logger)
@@ -61,7 +63,11 @@ internal sealed class EnvelopeDispatcher(
     {
         try
         {
-            if (_handlers.TryGetValue(envelope.Type, out var handler))
+            if (EnvelopeClaims.NeedsClaim(envelope) && !await claims.TryClaimAsync(envelope, hardStop))
+            {
+                logger.Redelivered(envelope.Type, envelope.EnvelopeId, envelope.RetryAttempt);
+            }
+            else if (_handlers.TryGetValue(envelope.Type, out var handler))
                 await handler.HandleAsync(envelope, hardStop);
             else
                 logger.UnusedEnvelope(envelope.Type);

@@ -68,4 +68,7 @@ internal static partial class SocketModeLog
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored a Socket Mode message of type {Type} on connection #{Number}.")]
     public static partial void IgnoredMessageType(this ILogger logger, string? type, int number);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not claim a Slack {Type} envelope in the database ({Reason}); handling it here")]
+    public static partial void EnvelopeClaimFailed(this ILogger logger, string type, string reason);
 }
