@@ -26,29 +26,35 @@ internal sealed class AnswerBatch(IReadOnlyList<NewAnswer> answers, KnownUsers u
     // either commits before the close sums the post's answers, or sees the post closed.
     private const string HoldOpenPosts = "SELECT id FROM posts WHERE id = ANY($1) AND closed_at IS NULL ORDER BY id FOR SHARE";
 
+    // Every lookup is a LATERAL subquery with LIMIT, so the planner cannot fold it into a join: with
+    // the statistics lagging a burst of new users and answers, it ran such joins as scans of whole
+    // tables. This way each answer costs a few index probes, however big the tables grow.
     private const string ReadAnswerStates =
         """
         SELECT i.ord, u.id, p.id IS NOT NULL, COALESCE(p.closed_at IS NULL AND p.closes_at > i.answered_at, false),
-            EXISTS (SELECT 1 FROM answers a WHERE a.post_id = i.post_id AND a.user_id = u.id),
-            COALESCE((
-                SELECT a.streak FROM answers a
-                WHERE a.user_id = u.id
-                  AND a.post_id = (SELECT q.id FROM posts q WHERE q.channel_id = i.channel_id AND q.id < i.post_id ORDER BY q.id DESC LIMIT 1)
-            ), 0)
+            answered.yes IS NOT NULL, COALESCE(earlier.streak, 0)
         FROM unnest($1::int[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::bigint[])
             AS i(ord, post_id, channel_id, platform, external_id, answered_at)
-        JOIN users u ON u.platform = i.platform AND u.external_id = i.external_id
-        LEFT JOIN posts p ON p.id = i.post_id
+        CROSS JOIN LATERAL (SELECT id FROM users WHERE platform = i.platform AND external_id = i.external_id LIMIT 1) u
+        LEFT JOIN LATERAL (SELECT id, closed_at, closes_at FROM posts WHERE id = i.post_id LIMIT 1) p ON true
+        LEFT JOIN LATERAL (SELECT true AS yes FROM answers WHERE post_id = i.post_id AND user_id = u.id LIMIT 1) answered ON true
+        LEFT JOIN LATERAL (
+            SELECT a.streak FROM answers a
+            WHERE a.user_id = u.id
+              AND a.post_id = (SELECT q.id FROM posts q WHERE q.channel_id = i.channel_id AND q.id < i.post_id ORDER BY q.id DESC LIMIT 1)
+            LIMIT 1
+        ) earlier ON true
         """;
 
+    // Locked in the order of the arrays, which the caller sorts: the same order on every node.
     private const string HoldCards =
         """
         SELECT c.user_id, c.question_id, c.state, c.stability, c.difficulty, c.due, c.last_review, c.reps, c.lapses, c.last_rating
         FROM unnest($1::text[], $2::text[], $3::text[]) AS i(platform, external_id, question_id)
-        JOIN users u ON u.platform = i.platform AND u.external_id = i.external_id
-        JOIN review_cards c ON c.user_id = u.id AND c.question_id = i.question_id
-        ORDER BY c.user_id, c.question_id
-        FOR UPDATE OF c
+        CROSS JOIN LATERAL (SELECT id FROM users WHERE platform = i.platform AND external_id = i.external_id LIMIT 1) u
+        CROSS JOIN LATERAL (
+            SELECT * FROM review_cards WHERE user_id = u.id AND question_id = i.question_id LIMIT 1 FOR UPDATE
+        ) c
         """;
 
     // Cards and review log rows only for answers the unique key let in: both commit with the answer, or neither.
@@ -89,10 +95,10 @@ internal sealed class AnswerBatch(IReadOnlyList<NewAnswer> answers, KnownUsers u
     private readonly long[] _userIds = new long[answers.Count];
 
     /// <summary>Writes and commits the batch on <paramref name="connection"/>; each answer's outcome, in order, and its member's id.</summary>
-    public async Task<(AnswerOutcome[] Outcomes, long[] UserIds)> CommitAsync(NpgsqlConnection connection)
+    public (AnswerOutcome[] Outcomes, long[] UserIds) Commit(NpgsqlConnection connection)
     {
         var rounds = Rounds();
-        for (var r = 0; r < rounds.Count; r++) await WriteRoundAsync(connection, rounds[r], first: r == 0, last: r == rounds.Count - 1);
+        for (var r = 0; r < rounds.Count; r++) WriteRound(connection, rounds[r], first: r == 0, last: r == rounds.Count - 1);
         return (_outcomes, _userIds);
     }
 
@@ -112,36 +118,38 @@ internal sealed class AnswerBatch(IReadOnlyList<NewAnswer> answers, KnownUsers u
         return rounds;
     }
 
-    private async Task WriteRoundAsync(NpgsqlConnection connection, List<int> round, bool first, bool last)
+    private void WriteRound(NpgsqlConnection connection, List<int> round, bool first, bool last)
     {
-        var open = await ReadRoundAsync(connection, round, first);
-        await using var write = new NpgsqlBatch(connection);
+        var open = ReadRound(connection, round, first);
+        using var write = new NpgsqlBatch(connection);
         var inserting = open.Count > 0;
         if (inserting) write.BatchCommands.Add(InsertCommand(open));
         if (last) write.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         if (write.BatchCommands.Count == 0) return;
         var inserted = new HashSet<long>();
-        await using (var reader = await write.ExecuteReaderAsync())
+        using (var reader = write.ExecuteReader())
         {
             if (inserting)
             {
-                while (await reader.ReadAsync()) inserted.Add(reader.GetInt64(0));
+                while (reader.Read()) inserted.Add(reader.GetInt64(0));
             }
         }
         foreach (var planned in open) _outcomes[planned.Index] = inserted.Contains(planned.UserId) ? AnswerOutcome.Recorded : AnswerOutcome.AlreadyAnswered;
     }
 
     /// <summary>The first round trip of a round: sets every outcome it can decide already, and returns the answers to insert.</summary>
-    private async Task<List<PlannedAnswer>> ReadRoundAsync(NpgsqlConnection connection, List<int> round, bool first)
+    private List<PlannedAnswer> ReadRound(NpgsqlConnection connection, List<int> round, bool first)
     {
-        await using var read = new NpgsqlBatch(connection);
+        using var read = new NpgsqlBatch(connection);
         if (first) read.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
         var newcomers = round.Where(i => users.Find(answers[i].User) is null).Select(i => answers[i].User).ToList();
         if (newcomers.Count > 0)
             read.BatchCommands.Add(Command(UpsertUsers, newcomers.Select(u => u.Platform).ToArray(), newcomers.Select(u => u.UserId).ToArray(),
                 newcomers.Select(u => u.DisplayName).ToArray()));
         read.BatchCommands.Add(Command(HoldOpenPosts, round.Select(i => answers[i].PostId).Distinct().ToArray()));
-        var reviewed = round.Where(i => answers[i].Review is not null).ToList();
+        var reviewed = round.Where(i => answers[i].Review is not null)
+            .OrderBy(i => answers[i].User.Platform, StringComparer.Ordinal).ThenBy(i => answers[i].User.UserId, StringComparer.Ordinal)
+            .ThenBy(i => answers[i].Review!.QuestionId, StringComparer.Ordinal).ToList();
         if (reviewed.Count > 0)
             read.BatchCommands.Add(Command(HoldCards, reviewed.Select(i => answers[i].User.Platform).ToArray(),
                 reviewed.Select(i => answers[i].User.UserId).ToArray(), reviewed.Select(i => answers[i].Review!.QuestionId).ToArray()));
@@ -151,11 +159,11 @@ internal sealed class AnswerBatch(IReadOnlyList<NewAnswer> answers, KnownUsers u
 
         var cards = new Dictionary<(long, string), ReviewCardWrites.CardRow>();
         var open = new List<PlannedAnswer>();
-        await using var reader = await read.ExecuteReaderAsync();
-        await reader.NextResultAsync(); // past the posts held
+        using var reader = read.ExecuteReader();
+        reader.NextResult(); // past the posts held
         if (reviewed.Count > 0)
         {
-            while (await reader.ReadAsync())
+            while (reader.Read())
             {
                 cards[(reader.GetInt64(0), reader.GetString(1))] = new ReviewCardWrites.CardRow
                 {
@@ -164,10 +172,10 @@ internal sealed class AnswerBatch(IReadOnlyList<NewAnswer> answers, KnownUsers u
                     LastRating = reader.GetInt32(9),
                 };
             }
-            await reader.NextResultAsync();
+            reader.NextResult();
         }
         var found = 0;
-        while (await reader.ReadAsync())
+        while (reader.Read())
         {
             found++;
             var index = reader.GetInt32(0);
