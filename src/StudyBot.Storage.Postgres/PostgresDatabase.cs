@@ -3,9 +3,9 @@ using Npgsql;
 namespace StudyBot.Storage.Postgres;
 
 /// <summary>
-/// The StudyBot database on PostgreSQL: one pooled data source for every store of the process. An
-/// answer is a transaction of its own on a pooled connection; PostgreSQL's commit (WAL flushed,
-/// synchronous_commit on by default) is the promise behind acknowledging it.
+/// The StudyBot database on PostgreSQL: one pooled data source for every store of the process.
+/// Answers go through a group commit; PostgreSQL's commit (WAL flushed, synchronous_commit on by
+/// default) is the promise behind acknowledging them.
 /// </summary>
 public sealed class PostgresDatabase : IAsyncDisposable
 {
@@ -13,9 +13,13 @@ public sealed class PostgresDatabase : IAsyncDisposable
     {
         DataSource = NpgsqlDataSource.Create(connectionString);
         ItemTallies = new ItemTallyCache();
+        Answers = new PostgresAnswerCommit(DataSource, Users);
     }
 
     public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>This node's writer for answers: concurrent answers share one transaction.</summary>
+    public PostgresAnswerCommit Answers { get; }
 
     /// <summary>Users already committed, by platform id: a known user's click writes no user row.</summary>
     internal KnownUsers Users { get; } = new();

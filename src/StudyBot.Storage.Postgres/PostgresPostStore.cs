@@ -1,7 +1,5 @@
 using System.Globalization;
 using Dapper;
-using Npgsql;
-using StudyBot.Core.Scoring;
 using StudyBot.Core.Storage;
 
 namespace StudyBot.Storage.Postgres;
@@ -72,67 +70,12 @@ public sealed class PostgresPostStore(PostgresDatabase database) : IPostStore
     }
 
     /// <remarks>
-    /// One transaction: the user (when first seen), the streak, the answer and the member's card. The
-    /// caller hears back only after it commits. The post row is read FOR SHARE, which a close's UPDATE
-    /// waits for (and which waits for a close under way): an answer either commits before the close
-    /// sums the post's answers, or sees the post closed.
+    /// Through this node's group commit (<see cref="PostgresAnswerCommit"/>): the user (when first
+    /// seen), the streak, the answer and the member's card commit together, in one transaction with
+    /// the answers that arrived at the same time. The caller hears back only after it commits.
     /// </remarks>
-    public async Task<AnswerOutcome> RecordAnswerAsync(NewAnswer answer, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var userId = await database.Users.ResolveAsync(transaction, answer.User, cancellationToken);
-        var outcome = await RecordAsync(transaction, answer, userId, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        database.Users.Remember(answer.User, userId);
-        return outcome;
-    }
-
-    private static async Task<AnswerOutcome> RecordAsync(NpgsqlTransaction transaction, NewAnswer answer, long userId, CancellationToken cancellationToken)
-    {
-        var connection = transaction.Connection!;
-        var at = Time.ToMs(answer.AnsweredAt);
-        var open = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "SELECT id FROM posts WHERE id = @PostId AND closed_at IS NULL AND closes_at > @at FOR SHARE",
-            new { answer.PostId, at }, transaction, cancellationToken: cancellationToken));
-        if (open is null) return await RefusalAsync(transaction, answer.PostId, userId, cancellationToken);
-
-        var streakBefore = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            """
-            SELECT COALESCE((
-                SELECT a.streak FROM answers a
-                WHERE a.user_id = @userId
-                  AND a.post_id = (SELECT id FROM posts WHERE channel_id = @ChannelId AND id < @PostId ORDER BY id DESC LIMIT 1)
-            ), 0)
-            """,
-            new { userId, answer.ChannelId, answer.PostId }, transaction, cancellationToken: cancellationToken));
-        var (points, streak) = ScoringRules.Score(answer.IsCorrect, streakBefore);
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO answers (post_id, user_id, channel_id, topic_id, choices, is_correct, points, streak, answered_at)
-            VALUES (@PostId, @userId, @ChannelId, @TopicId, @Choices, @IsCorrect, @points, @streak, @at)
-            ON CONFLICT (post_id, user_id) DO NOTHING
-            """,
-            new { answer.PostId, userId, answer.ChannelId, answer.TopicId, answer.Choices, answer.IsCorrect, points, streak, at },
-            transaction, cancellationToken: cancellationToken));
-        if (inserted == 0) return AnswerOutcome.AlreadyAnswered;
-        // The card rides in the answer's transaction: both commit, or neither.
-        if (answer.Review is { } review) await ReviewCardWrites.ApplyAsync(transaction, userId, review, cancellationToken);
-        return AnswerOutcome.Recorded;
-    }
-
-    private static async Task<AnswerOutcome> RefusalAsync(NpgsqlTransaction transaction, long postId, long userId, CancellationToken cancellationToken)
-    {
-        var answered = await transaction.Connection!.QuerySingleOrDefaultAsync<bool?>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM answers WHERE post_id = @postId AND user_id = @userId) FROM posts WHERE id = @postId",
-            new { postId, userId }, transaction, cancellationToken: cancellationToken));
-        return answered switch
-        {
-            null => AnswerOutcome.UnknownPost,
-            true => AnswerOutcome.AlreadyAnswered,
-            false => AnswerOutcome.Closed,
-        };
-    }
+    public Task<AnswerOutcome> RecordAnswerAsync(NewAnswer answer, CancellationToken cancellationToken) =>
+        database.Answers.RecordAsync(answer, cancellationToken);
 
     public async Task<bool> CloseAsync(long postId, DateTimeOffset closedAt, CancellationToken cancellationToken)
     {

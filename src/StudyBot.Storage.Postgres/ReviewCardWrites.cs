@@ -16,15 +16,20 @@ internal static class ReviewCardWrites
         "SELECT state AS State, stability AS Stability, difficulty AS Difficulty, due AS Due, last_review AS LastReview, reps AS Reps, " +
         "lapses AS Lapses, last_rating AS LastRating FROM review_cards WHERE user_id = @userId AND question_id = @questionId FOR UPDATE";
 
-    private const string UpsertCard =
+    /// <summary>What a review sets on an existing card (also used by the batched answer writes).</summary>
+    internal const string CardUpdate =
         """
-        INSERT INTO review_cards (user_id, question_id, pack_id, topic_id, state, stability, difficulty, due, last_review, reps, lapses, last_rating, retired)
-        VALUES (@userId, @questionId, @packId, @topicId, @state, @stability, @difficulty, @due, @last, @reps, @lapses, @rating, false)
         ON CONFLICT (user_id, question_id) DO UPDATE SET
             pack_id = excluded.pack_id, topic_id = excluded.topic_id, state = excluded.state, stability = excluded.stability,
             difficulty = excluded.difficulty, due = excluded.due, last_review = excluded.last_review, reps = excluded.reps,
             lapses = excluded.lapses, last_rating = excluded.last_rating, retired = false
         """;
+
+    private const string UpsertCard =
+        """
+        INSERT INTO review_cards (user_id, question_id, pack_id, topic_id, state, stability, difficulty, due, last_review, reps, lapses, last_rating, retired)
+        VALUES (@userId, @questionId, @packId, @topicId, @state, @stability, @difficulty, @due, @last, @reps, @lapses, @rating, false)
+        """ + "\n" + CardUpdate;
 
     private const string InsertLog =
         """
@@ -42,8 +47,7 @@ internal static class ReviewCardWrites
         var stored = await connection.QuerySingleOrDefaultAsync<CardRow>(new CommandDefinition(
             ReadCard, new { userId, questionId = review.QuestionId }, transaction, cancellationToken: cancellationToken));
         if (expectedReps is { } reps && (stored?.Reps ?? 0) != reps) return null;
-        var before = stored?.ToCard() ?? MemoryCard.New(review.ReviewedAt);
-        var after = review.Schedule(before, review.Rating, review.ReviewedAt);
+        var (before, after) = Plan(stored, review);
         await connection.ExecuteAsync(new CommandDefinition(UpsertCard, new
         {
             userId, questionId = review.QuestionId, packId = review.PackId, topicId = review.TopicId, state = (int)after.State,
@@ -61,11 +65,18 @@ internal static class ReviewCardWrites
         return (id, after);
     }
 
+    /// <summary>The card before and after <paramref name="review"/>, from the stored card (a new card when none).</summary>
+    internal static (MemoryCard Before, MemoryCard After) Plan(CardRow? stored, CardReview review)
+    {
+        var before = stored?.ToCard() ?? MemoryCard.New(review.ReviewedAt);
+        return (before, review.Schedule(before, review.Rating, review.ReviewedAt));
+    }
+
     /// <summary>Whole days since the last review (0 for a first review), as FSRS logs them.</summary>
-    private static int ElapsedDays(MemoryCard before, DateTimeOffset at) =>
+    internal static int ElapsedDays(MemoryCard before, DateTimeOffset at) =>
         before.LastReview is { } last && at > last ? (int)(at - last).TotalDays : 0;
 
-    private static string SourceName(ReviewSource source) => source switch
+    internal static string SourceName(ReviewSource source) => source switch
     {
         ReviewSource.Daily => "daily",
         ReviewSource.Quiz => "quiz",

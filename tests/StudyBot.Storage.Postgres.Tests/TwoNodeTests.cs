@@ -1,3 +1,5 @@
+using Dapper;
+using StudyBot.Core.Review;
 using StudyBot.Core.Storage;
 using StudyBot.Core.Suggestions;
 using StudyBot.Storage.Contract;
@@ -63,5 +65,51 @@ public sealed class TwoNodeTests : IAsyncLifetime
         Assert.Equal(2, (await reports.DailyActivityAsync(channel.Id, day, day.AddDays(6), default)).Count);
         Assert.Equal(2, (await reports.TopicAccuracyAsync(channel.Id, default)).Single().Answered);
         Assert.Equal(2, await reports.AnswerCountAsync(channel.Id, StoreScenario.T0, StoreScenario.T0.AddDays(7), default));
+    }
+
+    [Fact]
+    public async Task The_same_members_answering_on_two_nodes_at_once_are_recorded_once_each_with_one_card_each()
+    {
+        var channel = await _store.ChannelAsync();
+        var post = await _store.PostAsync(channel.Id, DateOnly.FromDateTime(StoreScenario.T0.UtcDateTime), StoreScenario.T0);
+        await using var other = new PostgresDatabase(_storage.ConnectionString);
+        var nodes = new IPostStore[] { _storage.Posts, new PostgresPostStore(other) };
+        var review = new CardReview("pack", "q1", "topic", Rating.Good, ReviewSource.Daily, StoreScenario.T0.AddMinutes(1), AnswerGroupCommitTests.Reviewed);
+        const int members = 300;
+
+        // Each member clicks on both nodes; the nodes' batches overlap and lock the same users, answers and cards.
+        var clicks = Enumerable.Range(0, members * 2).Select(i => Task.Run(() => nodes[i % 2].RecordAnswerAsync(
+            new NewAnswer(post.Id, channel.Id, StoreScenario.User($"m{(i % 2 == 0 ? i / 2 : members - 1 - i / 2)}"), "topic", "0", true,
+                StoreScenario.T0.AddMinutes(1), review), default))).ToList();
+        var outcomes = await Task.WhenAll(clicks);
+
+        Assert.Equal(members, outcomes.Count(o => o == AnswerOutcome.Recorded));
+        Assert.Equal(members, outcomes.Count(o => o == AnswerOutcome.AlreadyAnswered));
+        await using var connection = await _storage.Database.OpenAsync(default);
+        Assert.Equal(members, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM answers WHERE post_id = @Id", post));
+        Assert.Equal(members, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users WHERE external_id LIKE 'm%'"));
+        Assert.Equal(members, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM review_cards WHERE reps = 1"));
+        Assert.Equal(members, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM review_log"));
+    }
+
+    [Fact]
+    public async Task A_post_closed_on_another_node_during_a_burst_counts_every_answer_recorded_before_it_and_no_other()
+    {
+        var channel = await _store.ChannelAsync();
+        var post = await _store.PostAsync(channel.Id, DateOnly.FromDateTime(StoreScenario.T0.UtcDateTime), StoreScenario.T0);
+        await using var other = new PostgresDatabase(_storage.ConnectionString);
+        var otherPosts = new PostgresPostStore(other);
+
+        var burst = Enumerable.Range(0, 400).Select(i => Task.Run(() => _storage.Posts.RecordAnswerAsync(
+            new NewAnswer(post.Id, channel.Id, StoreScenario.User($"b{i}"), "topic", "0", true, StoreScenario.T0.AddMinutes(1)), default))).ToList();
+        await Task.WhenAny(burst);
+        Assert.True(await otherPosts.CloseAsync(post.Id, StoreScenario.T0.AddMinutes(2), default));
+        var outcomes = await Task.WhenAll(burst);
+
+        Assert.All(outcomes, o => Assert.True(o is AnswerOutcome.Recorded or AnswerOutcome.Closed, o.ToString()));
+        var recorded = outcomes.Count(o => o == AnswerOutcome.Recorded);
+        await using var connection = await _storage.Database.OpenAsync(default);
+        Assert.Equal(recorded, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM answers WHERE post_id = @Id", post));
+        Assert.Equal(recorded, await connection.ExecuteScalarAsync<long>("SELECT COALESCE(SUM(answered), 0) FROM board_totals WHERE channel_id = @ChannelId", post));
     }
 }

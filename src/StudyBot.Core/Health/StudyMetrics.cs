@@ -25,7 +25,7 @@ public static class StudyMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
 
     public static readonly Histogram<long> GroupCommitBatchSize =
-        Meter.CreateHistogram("studybot.storage.group_commit.batch_size", "{write}", "Writes that shared one SQLite commit.",
+        Meter.CreateHistogram("studybot.storage.group_commit.batch_size", "{write}", "Writes that shared one storage commit (SQLite or PostgreSQL).",
             advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] });
 
     // The host's readings, added while its metrics exporter runs (several hosts share this meter in tests).
