@@ -23,6 +23,7 @@ if (what is "all" or "slack") await SlackBurstBench.RunAsync(table);
 if (what is "all" or "fanout" or "discord-fanout") await DiscordFanOutBench.RunAsync(table);
 if (what is "all" or "fanout" or "slack-fanout") await SlackFanOutBench.RunAsync(table);
 if (what is "all" or "leaderboards") await LeaderboardBench.RunAsync(table);
+if (what is "all" or "leaderboards-postgres") await LeaderboardBench.RunPostgresAsync(table);
 // Issue 13, spaced repetition.
 if (what is "all" or "review" or "review-next") await ReviewNextBench.RunAsync(table);
 if (what is "all" or "review" or "review-burst") await ReviewBurstBench.RunAsync(table);
