@@ -11,6 +11,8 @@ Console.Error.WriteLine($"StudyBot benchmarks ({Repository.Configuration}), {Env
 Console.Error.WriteLine("warning: a Debug build; run with -c Release for figures worth recording");
 #endif
 if (what == "drills") return await DrillRunner.RunAsync();
+// Issue 14: three nodes on one PostgreSQL (kill -9 of one), against the fake Discord and Slack; ~8 min.
+if (what == "cluster") return await ClusterRunner.RunAsync();
 
 var table = new ResultTable();
 if (what is "all" or "startup") await StartupBench.RunAsync(table);
