@@ -12,7 +12,7 @@ Console.Error.WriteLine("warning: a Debug build; run with -c Release for figures
 #endif
 if (what == "drills") return await DrillRunner.RunAsync();
 // Issue 14: three nodes on one PostgreSQL (kill -9 of one), against the fake Discord and Slack; ~8 min.
-if (what == "cluster") return await ClusterRunner.RunAsync();
+if (what == "cluster") return await ClusterRunner.RunAsync(args.Length > 1 ? args[1] : null);
 
 var table = new ResultTable();
 if (what is "all" or "startup") await StartupBench.RunAsync(table);

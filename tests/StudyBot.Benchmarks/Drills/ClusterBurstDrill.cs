@@ -41,7 +41,7 @@ public static class ClusterBurstDrill
         // acknowledges it and releases its place in the window; a deferred reply comes as an edit of @original.
         var acks = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var replies = new ConcurrentDictionary<string, ConcurrentQueue<string>>(StringComparer.Ordinal);
-        var answered = 0;
+        int answered = 0, fromDeadAfterKill = 0;
         var allAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var window = new SemaphoreSlim(InFlight);
         fake.RequestReceived += request =>
@@ -55,6 +55,7 @@ public static class ClusterBurstDrill
             };
             if (click is null) return;
             replies.GetOrAdd(click, _ => new ConcurrentQueue<string>()).Enqueue(request.Body);
+            if (cluster.KilledAt != 0 && request.At > cluster.KilledAt && PostLog.NodeOf(request.Authorization) == Victim) Interlocked.Increment(ref fromDeadAfterKill);
             if (parts[0] != "interactions" || acks.AddOrUpdate(click, 1, (_, n) => n + 1) != 1) return;
             window.Release();
             if (Interlocked.Increment(ref answered) == Clicks) allAnswered.TrySetResult();
@@ -67,7 +68,7 @@ public static class ClusterBurstDrill
             ["d"] = Payloads.Button($"k{click}", buttonId, userId: $"member-{click}", channelId: Channel),
         });
         var live = Enumerable.Range(0, Cluster.Size).ToList();
-        var answeredAtKill = 0;
+        int answeredAtKill = 0, inFlightToVictim = 0;
         var redelivered = new List<int>();
         Task<(FakeGatewayConnection Connection, System.Text.Json.JsonElement Identify)>? takeOver = null;
         var started = Stopwatch.GetTimestamp();
@@ -78,6 +79,7 @@ public static class ClusterBurstDrill
                 cluster.Kill(Victim);
                 live.Remove(Victim);
                 answeredAtKill = Volatile.Read(ref answered);
+                inFlightToVictim = Enumerable.Range(0, click).Count(c => sentTo[c] == Victim && !acks.ContainsKey($"k{c}"));
                 takeOver = ClusterRunner.HandshakeAsync(fake, TimeSpan.FromSeconds(45));
                 await Task.Delay(1000); // what the dead node sent before it died reaches the fake
                 redelivered = Enumerable.Range(0, click).Where(c => sentTo[c] == Victim && !acks.ContainsKey($"k{c}")).ToList();
@@ -114,8 +116,8 @@ public static class ClusterBurstDrill
         var lost = recorded.Count(k => !rowUsers.Contains($"member-{k[1..]}"));
         var passed = complete && unanswered == 0 && lost == 0 && recordedTwice == 0 && rows.Count == rowUsers.Count && rowUsers.Count == Clicks;
         return new DrillResult(drill, passed,
-            $"{Clicks:N0} clicks over 3 gateways, {InFlight} in flight, {Clicks / elapsed.TotalSeconds:0} answers/s; killed {Cluster.NodeName(Victim)} after {answeredAtKill:N0} answers; " +
-            $"{redelivered.Count} of its clicks unanswered and redelivered; {unanswered} clicks never acknowledged, {deferred} answered late (deferred, then @original edited); {recorded.Count:N0} 'Answer recorded', {recordedTwice} twice, " +
+            $"{Clicks:N0} clicks over 3 gateways, {InFlight} in flight, {Clicks / elapsed.TotalSeconds:0} answers/s; killed {Cluster.NodeName(Victim)} after {answeredAtKill:N0} answers " +
+            $"with {inFlightToVictim} of its clicks unacknowledged ({fromDeadAfterKill} replies signed by it arrived after the kill); {redelivered.Count} still unacknowledged a second later and redelivered; {unanswered} clicks never acknowledged, {deferred} answered late (deferred, then @original edited); {recorded.Count:N0} 'Answer recorded', {recordedTwice} twice, " +
             $"{lost} acknowledged and lost; {rows.Count:N0} rows for {rowUsers.Count:N0} users; {resumed}");
     }
 

@@ -69,6 +69,8 @@ public static class ClusterFanOutDrill
         var takeOver = accepted.Where(a => a.Node != victim && a.At > cluster.KilledAt && heldChannels.Contains(a.Channel)).Select(a => a.At).DefaultIfEmpty().Min();
         var takeOverSeconds = takeOver == 0 ? double.NaN : Stopwatch.GetElapsedTime(cluster.KilledAt, takeOver).TotalSeconds;
         var heldNeverPosted = heldChannels.Count(c => !perChannel.ContainsKey(c));
+        var reservedUnsent = ReservedUnsent(cluster);
+        var missingReserved = missing.Count(reservedUnsent.Contains);
         var bound = (double)platform.Channels / platform.PerSecond;
         var limitSeconds = 1.05 * bound + (double.IsNaN(takeOverSeconds) ? 0 : takeOverSeconds);
         var byNode = string.Join(", ", Enumerable.Range(0, Cluster.Size).Select(n => $"{Cluster.NodeName(n)} {accepted.Count(a => a.Node == n)}"));
@@ -76,11 +78,20 @@ public static class ClusterFanOutDrill
 
         var passed = missing.Count == 0 && twice == 0 && rateLimited == 0 && !double.IsNaN(takeOverSeconds) && seconds <= limitSeconds;
         return new DrillResult(drill, passed,
-            $"{perChannel.Count(c => c.Value == 1):N0} of {platform.Channels:N0} channels posted exactly once, {missing.Count} never, {twice} twice; " +
+            $"{perChannel.Count(c => c.Value == 1):N0} of {platform.Channels:N0} channels posted exactly once, {missing.Count} never ({missingReserved} of them with today's post row reserved and no message id), {twice} twice; " +
             $"{rateLimited} × 429 from the fake, {postsRateLimited} of them on posts (per node {rejectedByNode}); accepted posts per node: {byNode}; " +
             $"killed {Cluster.NodeName(victim)} after {acceptedAtKill} posts, holding {held.Count} triggers ({heldNeverPosted} of their channels never posted); " +
             $"take-over {(double.IsNaN(takeOverSeconds) ? "never (no other node posted a channel the dead one held)" : $"{takeOverSeconds:0.0} s")}; " +
             $"last post {ResultTable.Number(seconds)} s after the minute, limit 1.05 × {bound:0} s + take-over = {limitSeconds:0.0} s");
+    }
+
+    /// <summary>Channels whose post for the drill's day is reserved in the database but has no message id: a send that never finished.</summary>
+    private static HashSet<string> ReservedUnsent(Cluster cluster)
+    {
+        using var connection = cluster.Open();
+        return connection.Query<string>(
+            "SELECT c.external_id FROM posts p JOIN channels c ON c.id = p.channel_id WHERE p.local_date = @day AND p.message_id IS NULL",
+            new { day = Due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }).ToHashSet();
     }
 
     /// <summary>The external ids of the channels behind daily triggers ("daily-{channel row id}").</summary>

@@ -9,8 +9,15 @@ public static class ClusterRunner
     private const string DiscordToken = "-token.discord.fake";
     private const int DiscordChannels = 1_000, SlackChannels = 200, SlackWorkspacePerSecond = 10;
 
-    public static async Task<int> RunAsync() =>
-        await DrillRunner.RunAsync([DiscordFanOutAsync, SlackFanOutAsync, ClusterBurstDrill.RunAsync]);
+    /// <summary>All three, or one: "discord", "slack" or "burst".</summary>
+    public static async Task<int> RunAsync(string? only = null) =>
+        await DrillRunner.RunAsync(only switch
+        {
+            "discord" => [DiscordFanOutAsync],
+            "slack" => [SlackFanOutAsync],
+            "burst" => [ClusterBurstDrill.RunAsync],
+            _ => [DiscordFanOutAsync, SlackFanOutAsync, ClusterBurstDrill.RunAsync],
+        });
 
     private static async Task<DrillResult> DiscordFanOutAsync()
     {
