@@ -11,6 +11,8 @@ Console.Error.WriteLine($"StudyBot benchmarks ({Repository.Configuration}), {Env
 Console.Error.WriteLine("warning: a Debug build; run with -c Release for figures worth recording");
 #endif
 if (what == "drills") return await DrillRunner.RunAsync();
+// Issue 14: three nodes on one PostgreSQL (kill -9 of one), against the fake Discord and Slack; ~8 min.
+if (what == "cluster") return await ClusterRunner.RunAsync(args.Length > 1 ? args[1] : null);
 
 var table = new ResultTable();
 if (what is "all" or "startup") await StartupBench.RunAsync(table);
@@ -23,6 +25,7 @@ if (what is "all" or "slack") await SlackBurstBench.RunAsync(table);
 if (what is "all" or "fanout" or "discord-fanout") await DiscordFanOutBench.RunAsync(table);
 if (what is "all" or "fanout" or "slack-fanout") await SlackFanOutBench.RunAsync(table);
 if (what is "all" or "leaderboards") await LeaderboardBench.RunAsync(table);
+if (what is "all" or "leaderboards-postgres") await LeaderboardBench.RunPostgresAsync(table);
 // Issue 13, spaced repetition.
 if (what is "all" or "review" or "review-next") await ReviewNextBench.RunAsync(table);
 if (what is "all" or "review" or "review-burst") await ReviewBurstBench.RunAsync(table);

@@ -71,6 +71,9 @@ public sealed class FakeDiscord : IAsyncDisposable
     /// <summary>Raised on Kestrel's thread for every REST request, as it arrives (benchmarks pace on it).</summary>
     public event Action<RecordedRequest>? RequestReceived;
 
+    /// <summary>Raised with the status the fake answered a request with (a 429 included), before the body is written.</summary>
+    public event Action<RecordedRequest, int>? Responded;
+
     public string BaseUrl => _app.Urls.First();
 
     public Uri ApiBase => new($"{BaseUrl}/api/v10/");
@@ -230,6 +233,7 @@ public sealed class FakeDiscord : IAsyncDisposable
         var limited = RateLimits?.Check(request, limitHeaders);
         var rejected = AgainstSpec(request);
         var response = limited ?? rejected ?? Scripted(request) ?? Default(request);
+        Responded?.Invoke(request, response.Status);
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in limitHeaders) context.Response.Headers[name] = value;
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())

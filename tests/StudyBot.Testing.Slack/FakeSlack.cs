@@ -38,6 +38,9 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public Recorded<ApiCall> Calls { get; } = new();
 
+    /// <summary>Raised with the status the fake answered a Web API call with (a 429 included), before the body is written.</summary>
+    public event Action<ApiCall, int>? Responded;
+
     /// <summary>Bytes POSTed to the upload URLs that files.getUploadURLExternal handed out, by file id.</summary>
     public ConcurrentDictionary<string, byte[]> Uploads { get; } = new(StringComparer.Ordinal);
 
@@ -114,6 +117,7 @@ public sealed class FakeSlack : IAsyncDisposable
         var response = RateLimits?.Check(call)
             ?? ScriptedFor(call)
             ?? (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted) ? scripted : Default(call));
+        Responded?.Invoke(call, response.Status);
         http.Response.StatusCode = response.Status;
         if (response.RetryAfterSeconds is { } seconds) http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (response.Json is not null) await http.Response.WriteAsJsonAsync(response.Json);

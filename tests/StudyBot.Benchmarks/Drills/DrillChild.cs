@@ -23,6 +23,7 @@ public static class DrillChild
     {
         ["burst", var db, var users, var inFlight] => await BurstAsync(db, int.Parse(users, CultureInfo.InvariantCulture), int.Parse(inFlight, CultureInfo.InvariantCulture)),
         ["post", var db, var now, var mode] => await PostAsync(db, DateTimeOffset.Parse(now, CultureInfo.InvariantCulture), mode),
+        ["node", var clockOffsetMs, .. var settings] => await NodeAsync(TimeSpan.FromMilliseconds(double.Parse(clockOffsetMs, CultureInfo.InvariantCulture)), settings),
         _ => throw new ArgumentException($"unknown drill child: {string.Join(' ', args)}"),
     };
 
@@ -74,6 +75,25 @@ public static class DrillChild
             var reply = await inbox.HandleCommandAsync(admin, "/study setup 09:00 Asia/Seoul aws-saa", default);
             Console.WriteLine($"SETUP {reply.Message.Title}");
         }
+        Console.WriteLine("STARTED");
+        await Task.Delay(Timeout.Infinite); // until killed
+        return 0;
+    }
+
+    /// <summary>
+    /// A cluster node: the whole host as <c>studybot</c> runs it, with <paramref name="settings"/> as its
+    /// command line and the clock moved by <paramref name="clockOffset"/> (the same for every node of a
+    /// drill, so they agree on the hour). Logs go to stderr: stdout is the drill's.
+    /// </summary>
+    private static async Task<int> NodeAsync(TimeSpan clockOffset, string[] settings)
+    {
+        var builder = StudyBotHost.CreateBuilder(settings);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton<TimeProvider>(new ShiftedClock(DateTimeOffset.UtcNow + clockOffset));
+        using var host = builder.Build();
+        await host.StartAsync();
         Console.WriteLine("STARTED");
         await Task.Delay(Timeout.Infinite); // until killed
         return 0;

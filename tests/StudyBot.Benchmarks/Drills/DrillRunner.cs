@@ -5,10 +5,13 @@ namespace StudyBot.Benchmarks.Drills;
 /// <summary>The long drills, one after another, as a Markdown table; the exit code says whether all passed.</summary>
 public static class DrillRunner
 {
-    public static async Task<int> RunAsync()
+    public static Task<int> RunAsync() =>
+        RunAsync([KillDuringBurstDrill.RunAsync, MissedPostDrill.DownAcrossPostTimeAsync, MissedPostDrill.KilledWhilePostingAsync]);
+
+    public static async Task<int> RunAsync(IReadOnlyList<Func<Task<DrillResult>>> drills)
     {
         var results = new List<DrillResult>();
-        foreach (var drill in new Func<Task<DrillResult>>[] { KillDuringBurstDrill.RunAsync, MissedPostDrill.DownAcrossPostTimeAsync, MissedPostDrill.KilledWhilePostingAsync })
+        foreach (var drill in drills)
         {
             var result = await drill();
             Console.Error.WriteLine($"  {(result.Passed ? "passed" : "FAILED")}: {result.Drill}: {result.Details}");
