@@ -23,17 +23,43 @@ public static class ClusterRunner
     {
         await using var fake = await FakeDiscord.StartAsync();
         fake.RateLimits = new FakeRateLimits(50);
+        using var stopServing = new CancellationTokenSource();
+        var gateways = ServeGatewaysAsync(fake, stopServing.Token);
         var posts = new PostLog();
         fake.Responded += (request, status) =>
         {
             if (request.Method == "POST" && request.Path.StartsWith("channels/", StringComparison.Ordinal) && request.Path.EndsWith("/messages", StringComparison.Ordinal))
                 posts.Add(PostLog.NodeOf(request.Authorization), request.Path.Split('/')[1], status);
         };
-        return await ClusterFanOutDrill.RunAsync(new ClusterFanOutDrill.Platform("Discord", "discord", DiscordChannels, 50, posts,
+        var result = await ClusterFanOutDrill.RunAsync(new ClusterFanOutDrill.Platform("Discord", "discord", DiscordChannels, 50, posts,
             () => fake.RateLimits.GlobalRejections + fake.RateLimits.BucketRejections,
             i => $"{900_000 + i}",
             node => DiscordSettings(fake, node),
-            () => HandshakeAsync(fake)));
+            // Shards are leased: only the node holding the one shard opens a gateway, so no node's start waits for one.
+            () => Task.CompletedTask));
+        await stopServing.CancelAsync();
+        await gateways;
+        return result;
+    }
+
+    /// <summary>Answers every gateway connection, whichever node opens it, until <paramref name="stop"/>.</summary>
+    private static async Task ServeGatewaysAsync(FakeDiscord fake, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await HandshakeAsync(fake, TimeSpan.FromSeconds(5));
+            }
+            catch (Exception) when (!stop.IsCancellationRequested)
+            {
+                // No connection in that time (or one that dropped mid-handshake): keep listening.
+            }
+            catch (Exception)
+            {
+                return;
+            }
+        }
     }
 
     private static async Task<DrillResult> SlackFanOutAsync()
