@@ -44,20 +44,13 @@ public sealed class ReviewsDueReading(IReviewStore reviews, TimeProvider time, I
         lock (_gate) return _counting ?? Task.CompletedTask;
     }
 
-    /// <remarks>
-    /// On a thread of its own, not the pool's: SQLite's "async" query runs synchronously, and holding one of a
-    /// two-core machine's few pool threads for the whole count made the scrape that started it wait (11 ms
-    /// against the 10 ms limit in tests/StudyBot.Benchmarks).
-    /// </remarks>
-    private Task<long> CountAsync() =>
-        Task.Factory.StartNew(Count, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
-    private long Count()
+    private async Task<long> CountAsync()
     {
+        await Task.Yield(); // off the scrape's thread and out of its lock
         try
         {
             var now = time.GetUtcNow();
-            var count = reviews.AllDueCountAsync(now, CancellationToken.None).GetAwaiter().GetResult();
+            var count = await reviews.AllDueCountAsync(now, CancellationToken.None);
             lock (_gate) _last = (count, now);
             return count;
         }
