@@ -7,7 +7,6 @@ using StudyBot.Content;
 using StudyBot.Core.Content;
 using StudyBot.Core.Storage;
 using StudyBot.Core.Suggestions;
-using StudyBot.Storage.Sqlite;
 
 namespace StudyBot;
 
@@ -15,7 +14,8 @@ namespace StudyBot;
 /// <c>studybot content export-suggestions --channel &lt;id&gt; [--out file]</c>: a channel's approved
 /// member-written questions as a question file in the pack format, so a group can commit them to its
 /// pack. The questions are the ones the bot posts (the same check builds them), and <c>content check</c>
-/// accepts the file once it sits in the pack's <c>questions/</c> folder.
+/// accepts the file once it sits in the pack's <c>questions/</c> folder. It reads the database the bot
+/// writes: the SQLite file or PostgreSQL, as StudyBot:Storage:Provider says.
 /// </summary>
 public static class SuggestionExport
 {
@@ -45,31 +45,35 @@ public static class SuggestionExport
         var configuration = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
             { Args = [.. settings], ContentRootPath = AppContext.BaseDirectory }).Configuration;
         var content = configuration[$"{ContentOptions.Section}:Path"] is { Length: > 0 } c ? c : new ContentOptions().Path;
-        var database = configuration[$"{StorageOptions.Section}:DatabasePath"] is { Length: > 0 } d ? d : new StorageOptions().DatabasePath;
-        return await RunAsync(content, database, channel, file, output, errors);
-    }
-
-    public static async Task<int> RunAsync(string contentPath, string databasePath, string channelText, string? outFile, TextWriter output, TextWriter errors)
-    {
-        if (!File.Exists(databasePath))
+        StorageSettings storage;
+        try
         {
-            errors.WriteLine($"No database at '{Path.GetFullPath(databasePath)}' (setting StudyBot:Storage:DatabasePath): run the bot first, or point the setting at its file.");
+            storage = StorageSettings.From(configuration);
+        }
+        catch (InvalidOperationException e)
+        {
+            errors.WriteLine(e.Message);
             return 1;
         }
-        var sqlite = new SqliteDatabase(databasePath);
-        sqlite.Migrate();
-        var found = await SqliteChannelLookup.FindAsync(sqlite, channelText, CancellationToken.None);
+        return await RunAsync(content, storage, channel, file, output, errors);
+    }
+
+    public static async Task<int> RunAsync(string contentPath, StorageSettings storage, string channelText, string? outFile, TextWriter output, TextWriter errors)
+    {
+        await using var source = await SuggestionSource.OpenAsync(storage, errors);
+        if (source is null) return 1;
+        var found = await source.FindChannelsAsync(channelText, CancellationToken.None);
         if (found.Count != 1)
         {
             errors.WriteLine(found.Count == 0
-                ? $"No channel '{channelText}' in '{sqlite.Path}'. Use the platform's channel id (or platform:id)."
+                ? $"No channel '{channelText}' in {source.Name}. Use the platform's channel id (or platform:id)."
                 : $"'{channelText}' names {found.Count} channels ({string.Join(", ", found.Select(f => $"{f.Platform}:{f.ExternalId}"))}); add the platform, e.g. {found[0].Platform}:{found[0].ExternalId}.");
             return 1;
         }
         var channel = found[0];
         var loaded = ContentLoader.Load(contentPath);
         var catalog = new ContentCatalog(loaded.Packs);
-        var approved = await new SqliteSuggestionStore(sqlite).ListAsync(channel.Id, SuggestionStatus.Approved, CancellationToken.None);
+        var approved = await source.Suggestions.ListAsync(channel.Id, SuggestionStatus.Approved, CancellationToken.None);
         var questions = SuggestionPool.Build(channel.Id, catalog.ForChannel(channel.PackId), approved).Questions;
 
         var yaml = Render(questions, $"{channel.Platform}:{channel.ExternalId}");

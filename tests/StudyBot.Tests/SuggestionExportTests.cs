@@ -1,8 +1,11 @@
 using StudyBot.Content;
 using StudyBot.Core.Chat;
 using StudyBot.Core.Content;
+using StudyBot.Core.Storage;
 using StudyBot.Core.Suggestions;
+using StudyBot.Storage.Postgres;
 using StudyBot.Testing;
+using StudyBot.Testing.Postgres;
 
 namespace StudyBot.Tests;
 
@@ -44,7 +47,7 @@ public sealed class SuggestionExportTests : IDisposable
         CopyPack(_dir.File("pack"));
         var output = new StringWriter();
         var errors = new StringWriter();
-        var exit = await SuggestionExport.RunAsync(Starter, bot.DatabasePath, "room", _dir.File("pack/questions/members.yaml"), output, errors);
+        var exit = await SuggestionExport.RunAsync(Starter, OnSqlite(bot.DatabasePath), "room", _dir.File("pack/questions/members.yaml"), output, errors);
 
         Assert.Equal(0, exit);
         Assert.Contains("Wrote 2 approved question(s)", output.ToString(), StringComparison.Ordinal);
@@ -61,16 +64,73 @@ public sealed class SuggestionExportTests : IDisposable
     public async Task An_unknown_channel_or_a_missing_database_exits_1_and_says_why()
     {
         var errors = new StringWriter();
-        Assert.Equal(1, await SuggestionExport.RunAsync(Starter, _dir.File("none.db"), "room", null, TextWriter.Null, errors));
+        Assert.Equal(1, await SuggestionExport.RunAsync(Starter, OnSqlite(_dir.File("none.db")), "room", null, TextWriter.Null, errors));
         Assert.Contains("No database", errors.ToString(), StringComparison.Ordinal);
 
         var pack = ContentLoader.Load(Starter).Packs.Single();
         using var bot = new CoreOnRealStorage(pack, DateTimeOffset.UnixEpoch);
         await bot.Inbox.HandleCommandAsync(CoreOnRealStorage.As("admin", admin: true), "study setup 09:00 UTC", default);
         errors = new StringWriter();
-        Assert.Equal(1, await SuggestionExport.RunAsync(Starter, bot.DatabasePath, "nowhere", null, TextWriter.Null, errors));
+        Assert.Equal(1, await SuggestionExport.RunAsync(Starter, OnSqlite(bot.DatabasePath), "nowhere", null, TextWriter.Null, errors));
         Assert.Contains("No channel 'nowhere'", errors.ToString(), StringComparison.Ordinal);
     }
+
+    [PostgresFact]
+    public async Task On_postgres_the_export_reads_the_database_the_provider_setting_names()
+    {
+        var server = await PostgresServer.SharedAsync();
+        var connectionString = await server.CreateDatabaseAsync();
+        try
+        {
+            await using (var database = new PostgresDatabase(connectionString))
+            {
+                await database.MigrateAsync();
+                var channel = await new PostgresChannelStore(database).GetOrAddAsync(new ChannelAddress("discord", "900100"), default);
+                await new PostgresChannelStore(database).UpdateAsync(channel with { PackId = "starter" }, default);
+                var suggestions = new PostgresSuggestionStore(database);
+                var at = new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero);
+                var mina = new ChatUser("discord", "mina", "Mina");
+                var approved = await suggestions.AddAsync(new NewSuggestion(channel.Id, mina,
+                    new SuggestionDraft("Which spacing beats cramming?", "One day\nJust before forgetting", "B", "Recall when it is hard.", "spaced-repetition"), at), default);
+                await suggestions.AddAsync(new NewSuggestion(channel.Id, mina,
+                    new SuggestionDraft("Still pending?", "Yes\nNo", "A", "Not reviewed yet.", "spaced-repetition"), at), default);
+                await suggestions.DecideAsync(approved, SuggestionStatus.Approved, new ChatUser("discord", "admin", "Admin"), at, default);
+            }
+            CopyPack(_dir.File("pack"));
+            var (output, errors) = (new StringWriter(), new StringWriter());
+
+            var exit = await SuggestionExport.RunAsync(
+                ["--channel", "discord:900100", "--out", _dir.File("pack/questions/members.yaml"), $"--StudyBot:Content:Path={Starter}",
+                 "--StudyBot:Storage:Provider=postgres", $"--StudyBot:Storage:ConnectionString={connectionString}",
+                 $"--StudyBot:Storage:DatabasePath={_dir.File("absent.db")}"], output, errors);
+
+            Assert.Equal((0, ""), (exit, errors.ToString()));
+            Assert.Contains("Wrote 1 approved question(s)", output.ToString(), StringComparison.Ordinal);
+            var loaded = ContentLoader.Load(_dir.File("pack"));
+            Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
+            var exported = loaded.Packs.Single().FindQuestion("suggested-1")!;
+            Assert.Equal(("Which spacing beats cramming?", "B"), (exported.Prompt.En, exported.AnswerLetters()));
+            Assert.Null(loaded.Packs.Single().FindQuestion("suggested-2"));
+            Assert.False(File.Exists(_dir.File("absent.db")));
+        }
+        finally
+        {
+            await server.DropDatabaseAsync(connectionString);
+        }
+    }
+
+    [Fact]
+    public async Task On_postgres_without_a_connection_string_the_setting_is_named_and_the_exit_code_is_one()
+    {
+        var errors = new StringWriter();
+
+        var exit = await SuggestionExport.RunAsync(["--channel", "room", "--StudyBot:Storage:Provider=postgres", $"--StudyBot:Content:Path={Starter}"], TextWriter.Null, errors);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("StudyBot:Storage:ConnectionString must name the PostgreSQL database", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    private static StorageSettings OnSqlite(string databasePath) => new(StorageProvider.Sqlite, databasePath, null);
 
     private static void CopyPack(string target)
     {
