@@ -48,7 +48,7 @@ public sealed class ReviewsDueReadingTests
         var reading = new ReviewsDueReading(store, _clock);
         counts.Next(() => throw new InvalidOperationException("database gone"));
 
-        var error = Assert.Throws<InvalidOperationException>(reading.Current);
+        var error = Assert.Throws<InvalidOperationException>(() => reading.Current());
         Assert.Equal("database gone", error.InnerException?.Message);
     }
 
