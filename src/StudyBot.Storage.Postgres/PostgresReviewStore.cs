@@ -124,9 +124,13 @@ public sealed class PostgresReviewStore(PostgresDatabase database) : IReviewStor
 
     public async Task<int> AllDueCountAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // The whole hours before now from the due tally (migration 011), the current hour's cards up to now from the index on due.
         await using var connection = await database.OpenAsync(cancellationToken);
         return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM review_cards WHERE NOT retired AND due <= @now", new { now = Time.ToMs(now) }, cancellationToken: cancellationToken));
+            """
+            SELECT (SELECT COALESCE(SUM(cards), 0) FROM review_due_hours WHERE hour < @Hour)
+                 + (SELECT COUNT(*) FROM review_cards WHERE NOT retired AND due >= @Hour * 3600000 AND due <= @Now)
+            """, DueHours.Of(now), cancellationToken: cancellationToken));
     }
 
     public async Task<int> NewReviewCardsSinceAsync(long userId, DateTimeOffset since, CancellationToken cancellationToken)

@@ -98,9 +98,13 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore
 
     public async Task<int> AllDueCountAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // The whole hours before now from the due tally (migration 011), the current hour's cards up to now from the index on due.
         await using var connection = database.Open();
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT COUNT(*) FROM review_cards WHERE retired = 0 AND due <= @now", new { now = Time.ToMs(now) }, cancellationToken: cancellationToken));
+            """
+            SELECT (SELECT COALESCE(SUM(cards), 0) FROM review_due_hours WHERE hour < @Hour)
+                 + (SELECT COUNT(*) FROM review_cards INDEXED BY review_cards_all_due WHERE retired = 0 AND due >= @Hour * 3600000 AND due <= @Now)
+            """, DueHours.Of(now), cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<StoredCard>> CardsAsync(long userId, CancellationToken cancellationToken)

@@ -24,9 +24,10 @@ public static class StorageCopy
     /// <summary>
     /// Tables the migrations make that are not copied, because they are about the running nodes, not the
     /// group's history: cluster_leases (who runs what for the next few seconds: live nodes, Discord shards,
-    /// Slack envelopes seen) and node_content (which content each live node loaded).
+    /// Slack envelopes seen) and node_content (which content each live node loaded). review_due_hours is not
+    /// copied either: the target's triggers tally it from the review_cards rows as they are copied.
     /// </summary>
-    public static readonly IReadOnlyList<string> NotCopied = ["cluster_leases", "node_content"];
+    public static readonly IReadOnlyList<string> NotCopied = ["cluster_leases", "node_content", "review_due_hours"];
 
     public sealed record Copied(string Table, long Rows);
 

@@ -138,6 +138,39 @@ public abstract partial class StorageContract
     }
 
     [Fact]
+    public async Task The_due_count_follows_every_card_write_to_the_millisecond_across_hours()
+    {
+        var (kim, lee) = (await Store.UserAsync("kim"), await Store.UserAsync("lee"));
+        var channel = await Store.ChannelAsync();
+        var post = await Store.PostAsync(channel.Id, Day, T0);
+        var at = T0.AddMinutes(30); // mid-hour: every due below falls inside an hour, not on its start
+        await Store.Reviews.ReviewAsync(StoreScenario.User("kim"), Review("q1", Rating.Again, at), 0, default);
+        await Store.Reviews.ReviewAsync(StoreScenario.User("kim"), Review("q2", Rating.Good, at), 0, default);
+        await Store.Practice.RecordAsync(lee, "q1", "topic", false, at, Review("q1", Rating.Again, at, ReviewSource.Quiz), default);
+        await Store.Posts.RecordAnswerAsync(new NewAnswer(post.Id, channel.Id, StoreScenario.User("mia"), "topic", "1", false, at,
+            Review("q5", Rating.Hard, at, ReviewSource.Daily)), default);
+        var day = at.AddDays(1);
+
+        Assert.Equal(0, await Store.Reviews.AllDueCountAsync(day.AddMilliseconds(-1), default));
+        Assert.Equal(2, await Store.Reviews.AllDueCountAsync(day, default));
+        Assert.Equal(2, await Store.Reviews.AllDueCountAsync(day.AddMinutes(29), default));
+        Assert.Equal(4, await Store.Reviews.AllDueCountAsync(at.AddDays(3), default));
+
+        // kim's q1 moves from the hour it was due in to three days later, then a re-grade moves it a day further.
+        var second = await Store.Reviews.ReviewAsync(StoreScenario.User("kim"), Review("q1", Rating.Good, day), 1, default);
+        Assert.Equal(1, await Store.Reviews.AllDueCountAsync(day.AddHours(2), default));
+        Assert.Equal(4, await Store.Reviews.AllDueCountAsync(day.AddDays(3), default));
+        await Store.Reviews.RegradeAsync(StoreScenario.User("kim"), second.ReviewId, Rating.Easy, Plain, default);
+        Assert.Equal(3, await Store.Reviews.AllDueCountAsync(day.AddDays(3), default));
+        Assert.Equal(4, await Store.Reviews.AllDueCountAsync(day.AddDays(4), default));
+
+        Assert.Equal(2, await Store.Reviews.SyncRetiredAsync(["q2", "q5"], default));
+        Assert.Equal(2, await Store.Reviews.AllDueCountAsync(day.AddDays(4), default));
+        Assert.Equal(2, await Store.Reviews.SyncRetiredAsync(["q1", "q2", "q5"], default));
+        Assert.Equal(4, await Store.Reviews.AllDueCountAsync(day.AddDays(4), default));
+    }
+
+    [Fact]
     public async Task Due_cards_can_be_narrowed_to_topics()
     {
         var hana = await Store.UserAsync("hana");

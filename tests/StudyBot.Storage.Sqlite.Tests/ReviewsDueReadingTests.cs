@@ -4,7 +4,7 @@ using StudyBot.Testing;
 
 namespace StudyBot.Storage.Sqlite.Tests;
 
-/// <summary>The reviews-due gauge reads the SQLite file at most once per <see cref="ReviewsDueReading.MaxAge"/>, whatever the scrape rate, and in the background.</summary>
+/// <summary>The reviews-due gauge on a real SQLite file: a card written is counted at once, a card coming due by the clock on the next scrape.</summary>
 public sealed class ReviewsDueReadingTests : IDisposable
 {
     private readonly SqliteStorage _storage = new();
@@ -13,7 +13,7 @@ public sealed class ReviewsDueReadingTests : IDisposable
     public void Dispose() => _storage.Dispose();
 
     [Fact]
-    public async Task A_scrape_within_the_max_age_reuses_the_count_and_a_later_one_has_the_cards_read_again()
+    public async Task A_scrape_counts_cards_written_since_the_last_one_and_cards_that_came_due_by_the_clock()
     {
         var now = _clock.GetUtcNow();
         var ann = await _storage.Users.GetOrAddAsync(new ChatUser("test", "ann", "Ann"), default);
@@ -23,14 +23,12 @@ public sealed class ReviewsDueReadingTests : IDisposable
 
         Assert.Equal(1, reading.Current());
         await _storage.AddReviewCardAsync(ann, "q3", now.AddDays(-2));
-        _clock.Advance(ReviewsDueReading.MaxAge - TimeSpan.FromSeconds(1));
-        Assert.Equal(1, reading.Current());
+        Assert.Equal(2, reading.Current());
 
-        _clock.Advance(TimeSpan.FromSeconds(1));
-        // The scrape that finds the count too old still reports it and starts a new one for the next.
-        Assert.Equal(1, reading.Current());
-        await reading.WhenCounted();
-        // q3 was added meanwhile and q2 came due on the clock.
+        _clock.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(3, reading.Current());
+        // Past the hour: q2 is now counted from the tally of whole hours, not the index on due.
+        _clock.Advance(TimeSpan.FromHours(1));
         Assert.Equal(3, reading.Current());
     }
 }

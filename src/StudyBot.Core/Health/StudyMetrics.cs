@@ -33,7 +33,7 @@ public static class StudyMetrics
 
     private static readonly ObservableGauge<long> ReviewsDue =
         Meter.CreateObservableGauge("studybot.reviews.due", ObserveReviewsDue, "{card}",
-            "Review cards of all members due now, retired cards left out (counted at most every 30 s).");
+            "Review cards of all members due now, retired cards left out (counted on every scrape from a due-hour tally).");
 
     /// <summary>Reports <paramref name="reading"/> as the reviews-due gauge until the returned handle is disposed.</summary>
     public static IDisposable TrackReviewsDue(ReviewsDueReading reading)

@@ -5,104 +5,82 @@ using StudyBot.Testing;
 
 namespace StudyBot.Core.Tests.Health;
 
-/// <summary>A scrape reads the last due count and never waits for a new one, except the very first.</summary>
+/// <summary>Every scrape counts at the scrape's clock; a failed count reports the last one.</summary>
 public sealed class ReviewsDueReadingTests
 {
     private readonly ManualClock _clock = new();
 
     [Fact]
-    public async Task An_old_count_is_served_while_one_new_count_runs_in_the_background()
+    public void Each_scrape_counts_the_cards_due_at_its_own_time()
     {
-        var store = GatedDueCount.Create(out var counts);
+        var store = ScriptedDueCount.Create(out var counts);
         var reading = new ReviewsDueReading(store, _clock);
-        var first = Task.Run(reading.Current);
-        (await counts.NextAsync()).SetResult(4);
-        Assert.Equal(4, await first);
+        var first = _clock.GetUtcNow();
 
-        _clock.Advance(ReviewsDueReading.MaxAge);
+        counts.Next(() => 4);
         Assert.Equal(4, reading.Current());
-        Assert.Equal(4, reading.Current());
-        var second = await counts.NextAsync();
-        Assert.Equal(4, reading.Current());
-        second.SetResult(9);
-        await reading.WhenCounted();
-
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        counts.Next(() => 9);
         Assert.Equal(9, reading.Current());
-        Assert.Equal(2, counts.Started);
+
+        Assert.Equal([first, first.AddSeconds(1)], counts.AskedAt);
     }
 
     [Fact]
-    public async Task A_count_within_the_max_age_starts_no_query()
+    public void A_failed_count_reports_the_last_one_and_the_next_scrape_counts_again()
     {
-        var store = GatedDueCount.Create(out var counts);
+        var store = ScriptedDueCount.Create(out var counts);
         var reading = new ReviewsDueReading(store, _clock);
-        var first = Task.Run(reading.Current);
-        (await counts.NextAsync()).SetResult(1);
-        await first;
-
-        _clock.Advance(ReviewsDueReading.MaxAge - TimeSpan.FromSeconds(1));
-        Assert.Equal(1, reading.Current());
-        await reading.WhenCounted();
-        Assert.Equal(1, counts.Started);
-    }
-
-    [Fact]
-    public async Task A_failed_count_keeps_the_last_one_and_the_next_scrape_tries_again()
-    {
-        var store = GatedDueCount.Create(out var counts);
-        var reading = new ReviewsDueReading(store, _clock);
-        var first = Task.Run(reading.Current);
-        (await counts.NextAsync()).SetResult(5);
-        await first;
-
-        _clock.Advance(ReviewsDueReading.MaxAge);
+        counts.Next(() => 5);
         Assert.Equal(5, reading.Current());
-        var failing = await counts.NextAsync();
-        var counting = reading.WhenCounted();
-        failing.SetException(new InvalidOperationException("database gone"));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => counting);
 
+        counts.Next(() => throw new InvalidOperationException("database gone"));
         Assert.Equal(5, reading.Current());
-        (await counts.NextAsync()).SetResult(6);
-        await reading.WhenCounted();
+        counts.Next(() => 6);
         Assert.Equal(6, reading.Current());
+        Assert.Equal(3, counts.AskedAt.Count);
     }
 
-    /// <summary>An <see cref="IReviewStore"/> whose AllDueCountAsync waits for the test; nothing else of the store is used.</summary>
-    public class GatedDueCount : DispatchProxy
+    [Fact]
+    public void A_failed_first_count_is_an_error_not_a_zero()
     {
-        private readonly Queue<TaskCompletionSource<int>> _waiting = new();
-        private readonly Lock _gate = new();
+        var store = ScriptedDueCount.Create(out var counts);
+        var reading = new ReviewsDueReading(store, _clock);
+        counts.Next(() => throw new InvalidOperationException("database gone"));
 
-        public int Started { get; private set; }
+        var error = Assert.Throws<InvalidOperationException>(() => reading.Current());
+        Assert.Equal("database gone", error.InnerException?.Message);
+    }
 
-        public static IReviewStore Create(out GatedDueCount counts)
+    /// <summary>An <see cref="IReviewStore"/> whose AllDueCountAsync answers what the test scripted; nothing else of the store is used.</summary>
+    public class ScriptedDueCount : DispatchProxy
+    {
+        private readonly Queue<Func<int>> _answers = new();
+
+        public List<DateTimeOffset> AskedAt { get; } = [];
+
+        public static IReviewStore Create(out ScriptedDueCount counts)
         {
-            var store = Create<IReviewStore, GatedDueCount>();
-            counts = (GatedDueCount)(object)store;
+            var store = Create<IReviewStore, ScriptedDueCount>();
+            counts = (ScriptedDueCount)(object)store;
             return store;
         }
 
-        public async Task<TaskCompletionSource<int>> NextAsync()
-        {
-            while (true)
-            {
-                lock (_gate)
-                    if (_waiting.TryDequeue(out var count)) return count;
-                await Task.Yield();
-            }
-        }
+        public void Next(Func<int> answer) => _answers.Enqueue(answer);
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {
             if (targetMethod?.Name != nameof(IReviewStore.AllDueCountAsync)) throw new NotSupportedException(targetMethod?.Name);
-            var count = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-            lock (_gate)
+            AskedAt.Add((DateTimeOffset)args![0]!);
+            var answer = _answers.Dequeue();
+            try
             {
-                Started++;
-                _waiting.Enqueue(count);
+                return Task.FromResult(answer());
             }
-            return count.Task;
+            catch (Exception error)
+            {
+                return Task.FromException<int>(error);
+            }
         }
     }
 }
