@@ -2,8 +2,9 @@
 -- closes a post or renames a member: a kept read is served only while its counter is unchanged, and
 -- a probe is one primary-key read, not a count over posts. Triggers bump them in the closing or
 -- renaming transaction itself, so no writer can forget them and nothing commits without them.
--- Closes and renames count on rows of their own: an answer's transaction renames members while it
--- holds its post FOR SHARE, and a close waits for that lock, so a row both touched could deadlock.
+-- The triggers are deferred to commit: a counter row is locked last and only for the commit, so a
+-- batch of answers renaming members on two nodes never holds it while waiting for a user row the
+-- other holds (a deadlock). Closes and renames count on rows of their own for the same reason.
 CREATE TABLE read_versions (
     name    TEXT   PRIMARY KEY, -- 'closes': posts closed in any channel; 'names': display names changed
     version BIGINT NOT NULL
@@ -25,7 +26,7 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER posts_count_close AFTER UPDATE OF closed_at ON posts
+CREATE CONSTRAINT TRIGGER posts_count_close AFTER UPDATE OF closed_at ON posts DEFERRABLE INITIALLY DEFERRED
     FOR EACH ROW WHEN (OLD.closed_at IS NULL AND NEW.closed_at IS NOT NULL) EXECUTE FUNCTION count_post_close();
 
 CREATE FUNCTION count_rename() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -35,5 +36,5 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER users_count_rename AFTER UPDATE OF display_name ON users
+CREATE CONSTRAINT TRIGGER users_count_rename AFTER UPDATE OF display_name ON users DEFERRABLE INITIALLY DEFERRED
     FOR EACH ROW WHEN (OLD.display_name IS DISTINCT FROM NEW.display_name) EXECUTE FUNCTION count_rename();
