@@ -1,4 +1,5 @@
 using Npgsql;
+using StudyBot.Core.Storage;
 
 namespace StudyBot.Storage.Postgres;
 
@@ -12,7 +13,6 @@ public sealed class PostgresDatabase : IAsyncDisposable
     public PostgresDatabase(string connectionString)
     {
         DataSource = NpgsqlDataSource.Create(connectionString);
-        ItemTallies = new ItemTallyCache();
         Answers = new PostgresAnswerCommit(DataSource, Users);
     }
 
@@ -24,8 +24,17 @@ public sealed class PostgresDatabase : IAsyncDisposable
     /// <summary>Users already committed, by platform id: a known user's click writes no user row.</summary>
     internal KnownUsers Users { get; } = new();
 
-    /// <summary>Item analysis tallies as last read, keyed on the number of closed posts in the database.</summary>
-    internal ItemTallyCache ItemTallies { get; }
+    /// <summary>Item analysis tallies as last read, at <see cref="ReadVersions.Closes"/>.</summary>
+    internal ItemTallyCache ItemTallies { get; } = new();
+
+    /// <summary>Boards as last read, by channel, answer time range and size, at their channel's <see cref="ReadVersions.ChannelRow.Board"/>.</summary>
+    internal VersionedCache<(long ChannelId, long From, long To, int Limit), IReadOnlyList<LeaderboardRow>> Boards { get; } = new();
+
+    /// <summary>A member's totals and current streak in a channel, at the channel's closes.</summary>
+    internal VersionedCache<(long ChannelId, long UserId), PostgresStatsQueries.MemberTotals> MemberTotals { get; } = new();
+
+    /// <summary>A member's daily answers per topic over every channel, at <see cref="ReadVersions.Closes"/>.</summary>
+    internal VersionedCache<long, IReadOnlyList<TopicAccuracy>> DailyTopics { get; } = new();
 
     public ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => DataSource.OpenConnectionAsync(cancellationToken);
 

@@ -6,13 +6,11 @@ namespace StudyBot.Storage.Postgres;
 
 /// <summary>
 /// Item analysis reads, aggregated in PostgreSQL (one row per member, one per question, choice set
-/// and group), kept until the number of closed posts changes (<see cref="ItemTallyCache"/>). A
-/// tally is kept only when that number is the same before and after the read, so a read racing a
-/// close is never served later.
+/// and group), kept until a post closes on any node (<see cref="ItemTallyCache"/> at <see cref="ReadVersions.Closes"/>).
 /// </summary>
 public sealed class PostgresItemAnalysisQueries(PostgresDatabase database) : IItemAnalysisQueries
 {
-    /// <summary>The closed posts in the database, so a close on any node shows; the same number the tallies are kept by.</summary>
+    /// <summary>The closes counted in the database, so a close on any node shows; the same number the tallies are kept by.</summary>
     public async ValueTask<long?> AnswersVersionAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -26,7 +24,7 @@ public sealed class PostgresItemAnalysisQueries(PostgresDatabase database) : IIt
         if (database.ItemTallies.FindMembers(packId, version) is { } kept) return kept;
         var rows = await connection.QueryAsync<MemberRow>(new CommandDefinition(MemberTallies, new { packId }, cancellationToken: cancellationToken));
         var members = rows.Select(r => new MemberTally(r.UserId, (int)r.Answered, (int)r.Correct)).ToList();
-        if (await VersionAsync(connection, cancellationToken) == version) database.ItemTallies.KeepMembers(packId, version, members);
+        database.ItemTallies.KeepMembers(packId, version, members);
         return members;
     }
 
@@ -39,12 +37,12 @@ public sealed class PostgresItemAnalysisQueries(PostgresDatabase database) : IIt
         var rows = await connection.QueryAsync<ChoiceRow>(new CommandDefinition(
             ChoiceTallies, new { packId, top = top.ToArray(), bottom = bottom.ToArray() }, cancellationToken: cancellationToken));
         var tallies = rows.Select(r => new ChoiceTally(r.PackId, r.QuestionId, r.Choices, (ItemGroup)r.GroupId, (int)r.Count)).ToList();
-        if (await VersionAsync(connection, cancellationToken) == version) database.ItemTallies.KeepChoices(packId, version, top, bottom, tallies);
+        database.ItemTallies.KeepChoices(packId, version, top, bottom, tallies);
         return tallies;
     }
 
     private static Task<long> VersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<long>(new CommandDefinition(ItemTallyCache.VersionQuery, cancellationToken: cancellationToken));
+        connection.ExecuteScalarAsync<long>(new CommandDefinition(ReadVersions.Closes, cancellationToken: cancellationToken));
 
     // @packId appears with a cast: PostgreSQL cannot tell the type of a parameter only tested for NULL.
     private const string MemberTallies = """

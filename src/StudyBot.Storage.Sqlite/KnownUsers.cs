@@ -7,7 +7,7 @@ namespace StudyBot.Storage.Sqlite;
 /// User ids by platform id, kept in memory once committed, so a known user's click writes no user
 /// row. Shared by the stores on one file: an answer adds its first-time user in its own transaction.
 /// </summary>
-internal sealed class KnownUsers(BoardCache boards)
+internal sealed class KnownUsers(LocalVersions versions)
 {
     private const string Upsert =
         """
@@ -31,7 +31,7 @@ internal sealed class KnownUsers(BoardCache boards)
     {
         var key = (user.Platform, user.UserId);
         // Not known in memory means the row may have held another name before this write.
-        if (!_known.TryGetValue(key, out var known) || known.Name != user.DisplayName) boards.NamesChanged();
+        if (!_known.TryGetValue(key, out var known) || known.Name != user.DisplayName) versions.NamesChanged();
         _known[key] = (id, user.DisplayName);
     }
 

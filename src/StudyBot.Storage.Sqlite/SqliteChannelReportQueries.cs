@@ -8,7 +8,7 @@ namespace StudyBot.Storage.Sqlite;
 /// The group pages' reads. A channel's answers are reached from its closed posts through the answers'
 /// primary key (post_id, user_id): in a WITHOUT ROWID table that key holds every column, so no index
 /// is added for these reads and the answer path keeps its write cost. CROSS JOIN pins that order, as in
-/// <see cref="SqliteItemAnalysisQueries"/>. Reads are kept in <see cref="ChannelReportCache"/> between changes.
+/// <see cref="SqliteItemAnalysisQueries"/>. Reads are kept between changes (<see cref="SqliteDatabase.ChannelReportAsync"/>).
 /// </summary>
 public sealed class SqliteChannelReportQueries(SqliteDatabase database) : IChannelReportQueries
 {
@@ -24,9 +24,9 @@ public sealed class SqliteChannelReportQueries(SqliteDatabase database) : IChann
         return channels.Select(c => new ChannelSummary(c.ToSettings(), members.GetValueOrDefault(c.Id))).ToList();
     }
 
-    // Each read below is kept until a post of the channel closes or a name changes (ChannelReportCache).
+    // Each read below is kept until a post of the channel closes or a name changes (SqliteDatabase.ChannelReportAsync).
     public Task<int> AnswerCountAsync(long channelId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        database.ChannelReports.GetAsync("answers", channelId, FormattableString.Invariant($"{Time.ToMs(from)}-{Time.ToMs(to)}"), async () =>
+        database.ChannelReportAsync("answers", channelId, FormattableString.Invariant($"{Time.ToMs(from)}-{Time.ToMs(to)}"), async () =>
         {
             await using var connection = database.Open();
             // The weekly board's index and its "closed" check, so the count matches the board's answers.
@@ -36,7 +36,7 @@ public sealed class SqliteChannelReportQueries(SqliteDatabase database) : IChann
         });
 
     public Task<IReadOnlyList<DailyActivity>> DailyActivityAsync(long channelId, DateOnly first, DateOnly last, CancellationToken cancellationToken) =>
-        database.ChannelReports.GetAsync("days", channelId, $"{Date(first)}-{Date(last)}", async () =>
+        database.ChannelReportAsync("days", channelId, $"{Date(first)}-{Date(last)}", async () =>
         {
             await using var connection = database.Open();
             var rows = await connection.QueryAsync<DayRow>(new CommandDefinition(
@@ -47,7 +47,7 @@ public sealed class SqliteChannelReportQueries(SqliteDatabase database) : IChann
         });
 
     public Task<IReadOnlyList<TopicAccuracy>> TopicAccuracyAsync(long channelId, CancellationToken cancellationToken) =>
-        database.ChannelReports.GetAsync("topics", channelId, "", async () =>
+        database.ChannelReportAsync("topics", channelId, "", async () =>
         {
             await using var connection = database.Open();
             var rows = await connection.QueryAsync<TopicRow>(new CommandDefinition(TopicAccuracySql, new { channelId }, cancellationToken: cancellationToken));
@@ -55,7 +55,7 @@ public sealed class SqliteChannelReportQueries(SqliteDatabase database) : IChann
         });
 
     public Task<IReadOnlyList<StreakRow>> StreakLeadersAsync(long channelId, int limit, CancellationToken cancellationToken) =>
-        database.ChannelReports.GetAsync("streaks", channelId, limit.ToString(CultureInfo.InvariantCulture), async () =>
+        database.ChannelReportAsync("streaks", channelId, limit.ToString(CultureInfo.InvariantCulture), async () =>
         {
             await using var connection = database.Open();
             // The current streak is the one on the latest closed post, as in SqliteStatsQueries.UserStatsAsync.

@@ -4,7 +4,7 @@ using StudyBot.Core.Storage;
 namespace StudyBot.Storage.Sqlite;
 
 /// <summary>
-/// Item analysis reads, kept until the next post closes (<see cref="ItemTallyCache"/>). Both queries
+/// Item analysis reads, kept until the next post closes (<see cref="ItemTallyCache"/> at <see cref="LocalVersions.ClosedPosts"/>). Both queries
 /// aggregate in SQLite, so the core gets one row per member and one per question, choice set and group
 /// instead of one per answer. A pack's answers are reached from its
 /// closed posts through the answers' primary key (post_id, user_id), which holds every column read.
@@ -16,13 +16,13 @@ namespace StudyBot.Storage.Sqlite;
 public sealed class SqliteItemAnalysisQueries(SqliteDatabase database) : IItemAnalysisQueries
 {
     /// <summary>The posts closed since start: only a close changes what the tallies count (one process owns the file).</summary>
-    public ValueTask<long?> AnswersVersionAsync(CancellationToken cancellationToken) => ValueTask.FromResult<long?>(database.ItemTallies.Version);
+    public ValueTask<long?> AnswersVersionAsync(CancellationToken cancellationToken) => ValueTask.FromResult<long?>(database.Versions.ClosedPosts);
 
     public async Task<IReadOnlyList<MemberTally>> MemberTalliesAsync(string? packId, CancellationToken cancellationToken)
     {
         var cache = database.ItemTallies;
-        if (cache.FindMembers(packId) is { } kept) return kept;
-        var version = cache.Version;
+        var version = database.Versions.ClosedPosts;
+        if (cache.FindMembers(packId, version) is { } kept) return kept;
         await using var connection = database.Open();
         var rows = await connection.QueryAsync<MemberRow>(new CommandDefinition(MemberTallies, new { packId }, cancellationToken: cancellationToken));
         var members = rows.Select(r => new MemberTally(r.UserId, (int)r.Answered, (int)r.Correct)).ToList();
@@ -34,8 +34,8 @@ public sealed class SqliteItemAnalysisQueries(SqliteDatabase database) : IItemAn
         CancellationToken cancellationToken)
     {
         var cache = database.ItemTallies;
-        if (cache.FindChoices(packId, top, bottom) is { } kept) return kept;
-        var version = cache.Version;
+        var version = database.Versions.ClosedPosts;
+        if (cache.FindChoices(packId, version, top, bottom) is { } kept) return kept;
         await using var connection = database.Open();
         // The groups go in as JSON arrays: one parameter each however many members, read once into an
         // ephemeral index by SQLite (the IN subqueries do not depend on the row).

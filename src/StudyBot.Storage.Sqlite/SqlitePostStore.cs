@@ -150,7 +150,7 @@ public sealed class SqlitePostStore(SqliteDatabase database) : IPostStore
         }
         await transaction.CommitAsync(cancellationToken);
         _openPosts.Forget(postId);
-        if (channelId is { } changed) database.Boards.ChannelChanged(changed);
+        if (channelId is { } changed) database.Versions.ChannelChanged(changed);
         return channelId is not null;
     }
 

@@ -11,11 +11,7 @@ public sealed class SqliteStatsQueries(SqliteDatabase database) : IStatsQueries
         if (from is null && to is null) return await ReadBoardAsync(channelId, from, to, limit, cancellationToken);
         // A dated board sums every answer in its range: read it once per change, not per request.
         var key = new BoardKey(channelId, Time.ToMs(from ?? DateTimeOffset.MinValue), Time.ToMs(to ?? DateTimeOffset.MaxValue), limit);
-        if (database.Boards.Find(key) is { } kept) return kept;
-        var version = database.Boards.Version(channelId);
-        var rows = await ReadBoardAsync(channelId, from, to, limit, cancellationToken);
-        database.Boards.Keep(key, version, rows);
-        return rows;
+        return await database.Boards.GetAsync(key, database.Versions.Channel(channelId), () => ReadBoardAsync(channelId, from, to, limit, cancellationToken));
     }
 
     private async Task<IReadOnlyList<LeaderboardRow>> ReadBoardAsync(long channelId, DateTimeOffset? from, DateTimeOffset? to, int limit, CancellationToken cancellationToken)
@@ -33,6 +29,8 @@ public sealed class SqliteStatsQueries(SqliteDatabase database) : IStatsQueries
             cancellationToken: cancellationToken));
         return rows.Select(r => new LeaderboardRow(r.UserId, r.DisplayName, (int)r.Points, (int)r.Correct, (int)r.Answered)).ToList();
     }
+
+    internal readonly record struct BoardKey(long ChannelId, long From, long To, int Limit);
 
     /// <summary>All time: the totals kept at close, so a big server's board reads one row per member, not every answer.</summary>
     private const string AllTimeBoard = """

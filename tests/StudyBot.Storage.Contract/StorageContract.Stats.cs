@@ -140,4 +140,28 @@ public abstract partial class StorageContract
         Assert.Contains(stats.Topics, t => t.TopicId == "weak-topic" && t.Answered == 1 && t.Correct == 0);
         Assert.Contains(stats.Topics, t => t.TopicId == "topic" && t.Answered == 3 && t.Correct == 2);
     }
+
+    [Fact]
+    public async Task User_stats_read_again_show_a_new_close_and_new_practice()
+    {
+        var channel = await Store.ChannelAsync();
+        var gil = await Store.UserAsync("gil");
+        var day1 = await Store.PostAsync(channel.Id, Day, T0);
+        var day2 = await Store.PostAsync(channel.Id, Day.AddDays(1), T0.AddDays(1));
+        await Store.AnswerAsync(day1, gil, true, T0.AddMinutes(1));
+        await Store.AnswerAsync(day2, gil, true, T0.AddDays(1).AddMinutes(1));
+        await Store.Posts.CloseAsync(day1.Id, day1.ClosesAt, default);
+        // Twice: the second read may come from memory, and what follows must still show.
+        await Store.Stats.UserStatsAsync(channel.Id, gil, default);
+        var first = await Store.Stats.UserStatsAsync(channel.Id, gil, default);
+        Assert.Equal((1, 1, 1), (first.Answered, first.CurrentStreak, first.Topics.Single().Answered));
+
+        await Store.Posts.CloseAsync(day2.Id, day2.ClosesAt, default);
+        await Store.Practice.RecordAsync(gil, "x", "a-topic", true, T0.AddDays(2), null, default);
+
+        var second = await Store.Stats.UserStatsAsync(channel.Id, gil, default);
+        Assert.Equal((2, 2, 2), (second.Answered, second.CurrentStreak, second.BestStreak));
+        Assert.Equal([new TopicAccuracy("a-topic", 1, 1), new TopicAccuracy("topic", 2, 2)], second.Topics);
+        Assert.Equal(second.Topics, await Store.Stats.TopicAccuracyAsync(gil, default));
+    }
 }

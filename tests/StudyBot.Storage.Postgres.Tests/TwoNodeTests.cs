@@ -68,6 +68,60 @@ public sealed class TwoNodeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Boards_and_stats_show_a_post_closed_and_a_name_changed_on_another_node()
+    {
+        var channel = await _store.ChannelAsync();
+        var ann = await _store.UserAsync("ann");
+        var day = DateOnly.FromDateTime(StoreScenario.T0.UtcDateTime);
+        var day0 = await _store.PostAsync(channel.Id, day, StoreScenario.T0);
+        var day1 = await _store.PostAsync(channel.Id, day.AddDays(1), StoreScenario.T0.AddDays(1), question: "q2");
+        await _store.AnswerAsync(day0, ann, true, StoreScenario.T0.AddMinutes(1));
+        await _store.Posts.CloseAsync(day0.Id, day0.ClosesAt, default);
+        var (from, to) = (StoreScenario.T0, StoreScenario.T0.AddDays(7));
+        var stats = _storage.Stats;
+        // Read twice: the second read is the one served from memory, which the other node's writes must drop.
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(new LeaderboardRow(ann, "ann", 10, 1, 1), (await stats.LeaderboardAsync(channel.Id, from, to, 10, default)).Single());
+            Assert.Equal(new LeaderboardRow(ann, "ann", 10, 1, 1), (await stats.LeaderboardAsync(channel.Id, null, null, 10, default)).Single());
+            var before = await stats.UserStatsAsync(channel.Id, ann, default);
+            Assert.Equal((1, 1, 1, 1), (before.Answered, before.Correct, before.CurrentStreak, before.BestStreak));
+            Assert.Equal(1, (await stats.TopicAccuracyAsync(ann, default)).Single().Answered);
+        }
+
+        // The other node records a renamed answer and closes the next post; this node hears nothing of it.
+        await using var other = new PostgresDatabase(_storage.ConnectionString);
+        var otherPosts = new PostgresPostStore(other);
+        await otherPosts.RecordAnswerAsync(new NewAnswer(day1.Id, channel.Id, StoreScenario.User("ann") with { DisplayName = "Ann Kim" }, "topic", "0", true, StoreScenario.T0.AddDays(1).AddMinutes(1)), default);
+        await otherPosts.CloseAsync(day1.Id, day1.ClosesAt, default);
+
+        var weekly = (await stats.LeaderboardAsync(channel.Id, from, to, 10, default)).Single();
+        Assert.Equal(("Ann Kim", 22, 2, 2), (weekly.DisplayName, weekly.Points, weekly.Correct, weekly.Answered));
+        var allTime = (await stats.LeaderboardAsync(channel.Id, null, null, 10, default)).Single();
+        Assert.Equal(("Ann Kim", 2, 2, weekly.Points), (allTime.DisplayName, allTime.Correct, allTime.Answered, allTime.Points));
+        var after = await stats.UserStatsAsync(channel.Id, ann, default);
+        Assert.Equal((2, 2, weekly.Points, 2, 2), (after.Answered, after.Correct, after.Points, after.CurrentStreak, after.BestStreak));
+        Assert.Equal(new TopicAccuracy("topic", 2, 2), after.Topics.Single());
+        Assert.Equal(new TopicAccuracy("topic", 2, 2), (await stats.TopicAccuracyAsync(ann, default)).Single());
+    }
+
+    [Fact]
+    public async Task A_rename_on_another_node_shows_on_a_kept_board_without_a_close()
+    {
+        var channel = await _store.ChannelAsync();
+        var ann = await _store.UserAsync("ann");
+        var post = await _store.PostAsync(channel.Id, DateOnly.FromDateTime(StoreScenario.T0.UtcDateTime), StoreScenario.T0);
+        await _store.AnswerAsync(post, ann, true, StoreScenario.T0.AddMinutes(1));
+        await _store.Posts.CloseAsync(post.Id, post.ClosesAt, default);
+        Assert.Equal("ann", (await _storage.Stats.LeaderboardAsync(channel.Id, null, null, 10, default)).Single().DisplayName);
+
+        await using var other = new PostgresDatabase(_storage.ConnectionString);
+        await new PostgresUserStore(other).GetOrAddAsync(StoreScenario.User("ann") with { DisplayName = "Ann Kim" }, default);
+
+        Assert.Equal("Ann Kim", (await _storage.Stats.LeaderboardAsync(channel.Id, null, null, 10, default)).Single().DisplayName);
+    }
+
+    [Fact]
     public async Task The_same_members_answering_on_two_nodes_at_once_are_recorded_once_each_with_one_card_each()
     {
         var channel = await _store.ChannelAsync();
