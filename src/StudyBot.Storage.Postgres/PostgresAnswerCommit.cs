@@ -10,6 +10,9 @@ namespace StudyBot.Storage.Postgres;
 /// holding its answer has committed. A deadlock with another node's batch retries the batch; a
 /// data error in one answer writes the batch's answers one by one, so only that answer fails; an
 /// outage fails the batch's answers with the error, and the next batch starts on a fresh connection.
+/// Two batches go at once, each on a connection of its own, so one is read while the other waits
+/// for its commit; they lock rows in the same order as batches on two nodes do, and a member in both
+/// is settled by the same locks and unique key (the later batch sees the answer and says so).
 /// </summary>
 public sealed class PostgresAnswerCommit : GroupCommit<PostgresAnswerCommit.PendingAnswer>
 {
@@ -18,7 +21,7 @@ public sealed class PostgresAnswerCommit : GroupCommit<PostgresAnswerCommit.Pend
     private readonly NpgsqlDataSource _dataSource;
     private readonly KnownUsers _users;
 
-    internal PostgresAnswerCommit(NpgsqlDataSource dataSource, KnownUsers users, int maxBatch = 512) : base(maxBatch)
+    internal PostgresAnswerCommit(NpgsqlDataSource dataSource, KnownUsers users, int maxBatch = 512, int maxDrains = 2) : base(maxBatch, maxDrains)
     {
         _dataSource = dataSource;
         _users = users;

@@ -8,11 +8,14 @@ using StudyBot.Core.Study;
 namespace StudyBot.Storage.Postgres;
 
 /// <summary>
-/// Channels on PostgreSQL. Unlike SQLite's store this keeps no channel in memory: another node may
-/// change a channel (/study setup there), and a primary-key read is cheap next to a stale schedule.
+/// Channels on PostgreSQL. A channel read by id is kept in memory for a moment
+/// (<see cref="PostgresDatabase.RecentRowsAge"/>), since every click reads one: another node may
+/// change a channel (/study setup there), and that shows here within that time, not a schedule later.
 /// </summary>
 public sealed class PostgresChannelStore(PostgresDatabase database, IOptions<StudyOptions> options) : IChannelStore
 {
+    private readonly RecentRows<ChannelSettings> _byId = new(PostgresDatabase.RecentRowsAge, database.Clock);
+
     /// <summary>A store whose new channels get <see cref="StudyOptions"/>' built-in defaults.</summary>
     public PostgresChannelStore(PostgresDatabase database) : this(database, Options.Create(new StudyOptions()))
     {
@@ -50,12 +53,14 @@ public sealed class PostgresChannelStore(PostgresDatabase database, IOptions<Stu
             $"SELECT {Columns} FROM channels WHERE platform = @Platform AND external_id = @ChannelId", address, cancellationToken: cancellationToken))).ToSettings();
     }
 
-    public async Task<ChannelSettings?> FindAsync(long channelId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QuerySingleOrDefaultAsync<ChannelRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM channels WHERE id = @channelId", new { channelId }, cancellationToken: cancellationToken)))?.ToSettings();
-    }
+    /// <summary>Read on every click: kept in memory until <see cref="UpdateAsync"/> changes the channel, or for <see cref="PostgresDatabase.RecentRowsAge"/>.</summary>
+    public Task<ChannelSettings?> FindAsync(long channelId, CancellationToken cancellationToken) =>
+        _byId.GetAsync(channelId, async () =>
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            return (await connection.QuerySingleOrDefaultAsync<ChannelRow>(new CommandDefinition(
+                $"SELECT {Columns} FROM channels WHERE id = @channelId", new { channelId }, cancellationToken: cancellationToken)))?.ToSettings();
+        }, _ => true);
 
     public async Task UpdateAsync(ChannelSettings settings, CancellationToken cancellationToken)
     {
@@ -87,6 +92,7 @@ public sealed class PostgresChannelStore(PostgresDatabase database, IOptions<Stu
                 NoticesSent = (int)settings.NoticesSent,
             },
             cancellationToken: cancellationToken));
+        _byId.Forget(settings.Id);
     }
 
     public async Task<IReadOnlyList<ChannelSettings>> ListEnabledAsync(CancellationToken cancellationToken)

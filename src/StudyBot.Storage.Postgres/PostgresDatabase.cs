@@ -10,13 +10,24 @@ namespace StudyBot.Storage.Postgres;
 /// </summary>
 public sealed class PostgresDatabase : IAsyncDisposable
 {
-    public PostgresDatabase(string connectionString)
+    /// <param name="clock">Ages the rows kept in memory (<see cref="RecentRowsAge"/>); tests pass a clock they move.</param>
+    public PostgresDatabase(string connectionString, TimeProvider? clock = null)
     {
+        Clock = clock ?? TimeProvider.System;
         DataSource = NpgsqlDataSource.Create(connectionString);
         Answers = new PostgresAnswerCommit(DataSource, Users);
     }
 
     public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>
+    /// How long an open post or a channel read on this node is kept in memory. Changes made on this
+    /// node drop the entry at once; another node's change (a close, /study setup) shows here within
+    /// this time. An answer is still refused once its post is closed anywhere: the batch re-checks it.
+    /// </summary>
+    public static readonly TimeSpan RecentRowsAge = TimeSpan.FromSeconds(1);
+
+    internal TimeProvider Clock { get; }
 
     /// <summary>This node's writer for answers: concurrent answers share one transaction.</summary>
     public PostgresAnswerCommit Answers { get; }

@@ -5,11 +5,15 @@ using StudyBot.Core.Storage;
 namespace StudyBot.Storage.Postgres;
 
 /// <summary>
-/// Posts and answers on PostgreSQL. No post is kept in memory (SQLite's store keeps open ones):
-/// another node may close a post or set its message id, and a stale open post would be shown as open.
+/// Posts and answers on PostgreSQL. Open posts are kept in memory for a moment
+/// (<see cref="PostgresDatabase.RecentRowsAge"/>), since every click reads one: another node may
+/// close a post or set its message id meanwhile. An answer is safe either way: the answer batch holds
+/// the post FOR SHARE and refuses the answer once it is closed, and a close is decided by the UPDATE.
 /// </summary>
 public sealed class PostgresPostStore(PostgresDatabase database) : IPostStore
 {
+    private readonly RecentRows<Post> _openPosts = new(PostgresDatabase.RecentRowsAge, database.Clock);
+
     private const string Columns =
         "id AS Id, channel_id AS ChannelId, pack_id AS PackId, question_id AS QuestionId, local_date AS LocalDate, " +
         "opens_at AS OpensAt, closes_at AS ClosesAt, message_id AS MessageId, closed_at AS ClosedAt";
@@ -37,14 +41,17 @@ public sealed class PostgresPostStore(PostgresDatabase database) : IPostStore
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE posts SET message_id = @messageId WHERE id = @postId", new { postId, messageId }, cancellationToken: cancellationToken));
+        _openPosts.Forget(postId);
     }
 
-    public async Task<Post?> FindAsync(long postId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QuerySingleOrDefaultAsync<PostRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM posts WHERE id = @postId", new { postId }, cancellationToken: cancellationToken)))?.ToPost();
-    }
+    /// <summary>Open posts are read on every click: kept in memory until this store changes them, or for <see cref="PostgresDatabase.RecentRowsAge"/>.</summary>
+    public Task<Post?> FindAsync(long postId, CancellationToken cancellationToken) =>
+        _openPosts.GetAsync(postId, async () =>
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            return (await connection.QuerySingleOrDefaultAsync<PostRow>(new CommandDefinition(
+                $"SELECT {Columns} FROM posts WHERE id = @postId", new { postId }, cancellationToken: cancellationToken)))?.ToPost();
+        }, post => post.ClosedAt is null);
 
     public async Task<Post?> FindOpenAsync(long channelId, CancellationToken cancellationToken)
     {
@@ -99,6 +106,7 @@ public sealed class PostgresPostStore(PostgresDatabase database) : IPostStore
                 new { postId }, transaction, cancellationToken: cancellationToken));
         }
         await transaction.CommitAsync(cancellationToken);
+        _openPosts.Forget(postId);
         return channelId is not null;
     }
 

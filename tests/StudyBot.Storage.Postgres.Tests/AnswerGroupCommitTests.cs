@@ -31,16 +31,24 @@ public sealed class AnswerGroupCommitTests : IAsyncLifetime
     private static NewAnswer Answer(Post post, string name, bool correct = true, DateTimeOffset? at = null, CardReview? review = null) =>
         new(post.Id, post.ChannelId, StoreScenario.User(name), "topic", correct ? "0" : "1", correct, at ?? T0.AddMinutes(1), review);
 
-    /// <summary>Holds the post's row, sends one answer that the writer takes up and waits with; what comes next queues behind it.</summary>
-    private async Task<(NpgsqlTransaction Lock, Task<AnswerOutcome> First)> OccupyWriterAsync(Post post)
+    /// <summary>
+    /// Holds the post's row and sends one answer per drain of the writer (it commits that many
+    /// batches at once); each drain takes one up and waits with it, so what comes next queues behind them.
+    /// </summary>
+    private async Task<(NpgsqlTransaction Lock, Task<AnswerOutcome[]> First)> OccupyWriterAsync(Post post)
     {
         var connection = await _storage.Database.OpenAsync(default);
         var held = await connection.BeginTransactionAsync();
         await connection.ExecuteAsync("SELECT id FROM posts WHERE id = @Id FOR UPDATE", post, held);
-        var first = _storage.Posts.RecordAnswerAsync(Answer(post, "first"), default);
-        for (var i = 0; i < 200 && Writer.Queued > 0; i++) await Task.Delay(10);
-        Assert.Equal(0, Writer.Queued);
-        return (held, first);
+        var first = new List<Task<AnswerOutcome>>();
+        for (var drain = 0; drain < Writer.MaxDrains; drain++)
+        {
+            first.Add(_storage.Posts.RecordAnswerAsync(Answer(post, $"first{drain}"), default));
+            for (var i = 0; i < 200 && Writer.Queued > 0; i++) await Task.Delay(10);
+            // Taken up while the drains before it still wait on the row: the batches are under way at once.
+            Assert.Equal(0, Writer.Queued);
+        }
+        return (held, Task.WhenAll(first));
     }
 
     private static async Task ReleaseAsync(NpgsqlTransaction held)
@@ -73,13 +81,13 @@ public sealed class AnswerGroupCommitTests : IAsyncLifetime
         Assert.Equal(5, await QueuedAsync(5));
         await ReleaseAsync(held);
 
-        Assert.Equal(AnswerOutcome.Recorded, await first);
+        Assert.All(await first, outcome => Assert.Equal(AnswerOutcome.Recorded, outcome));
         Assert.Equal(
             [AnswerOutcome.Recorded, AnswerOutcome.Recorded, AnswerOutcome.AlreadyAnswered, AnswerOutcome.Recorded, AnswerOutcome.AlreadyAnswered],
             await Task.WhenAll(queued));
-        Assert.Equal(2, Writer.CommittedBatches - batchesBefore);
-        Assert.Equal(4, await CountAsync("SELECT COUNT(*) FROM answers WHERE post_id = @Id", post));
-        Assert.Equal(4, await CountAsync("SELECT COUNT(*) FROM users"));
+        Assert.Equal(Writer.MaxDrains + 1, Writer.CommittedBatches - batchesBefore);
+        Assert.Equal(Writer.MaxDrains + 3, await CountAsync("SELECT COUNT(*) FROM answers WHERE post_id = @Id", post));
+        Assert.Equal(Writer.MaxDrains + 3, await CountAsync("SELECT COUNT(*) FROM users"));
     }
 
     [Fact]
@@ -118,7 +126,7 @@ public sealed class AnswerGroupCommitTests : IAsyncLifetime
         Assert.Equal(AnswerOutcome.Recorded, await good);
         Assert.Equal(AnswerOutcome.Recorded, await alsoGood);
         await Assert.ThrowsAsync<PostgresException>(() => bad);
-        Assert.Equal(3, await CountAsync("SELECT COUNT(*) FROM answers WHERE post_id = @Id", post));
+        Assert.Equal(Writer.MaxDrains + 2, await CountAsync("SELECT COUNT(*) FROM answers WHERE post_id = @Id", post));
     }
 
     [Fact]

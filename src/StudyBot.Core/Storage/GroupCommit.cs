@@ -9,12 +9,21 @@ namespace StudyBot.Core.Storage;
 /// class only lines writes up, and does no I/O itself.
 /// </summary>
 /// <typeparam name="TWrite">One caller's queued write, which the provider completes or fails.</typeparam>
-public abstract class GroupCommit<TWrite>(int maxBatch)
+/// <param name="maxBatch">Writes in one batch at most.</param>
+/// <param name="maxDrains">
+/// Batches committed at once, each by a drain of its own: 1 for a provider with a single writer
+/// (SQLite), more where the database takes concurrent transactions and a batch mostly waits on
+/// round trips and its commit's flush (PostgreSQL), so one batch is being read while another commits.
+/// </param>
+public abstract class GroupCommit<TWrite>(int maxBatch, int maxDrains = 1)
 {
     private readonly Lock _gate = new();
     private readonly Queue<TWrite> _queue = new();
-    private bool _draining;
+    private int _drains;
     private long _batches;
+
+    /// <summary>Batches committed at once at most.</summary>
+    public int MaxDrains => maxDrains;
 
     /// <summary>Batches committed so far (tests use it to see that writes were grouped).</summary>
     public long CommittedBatches => Interlocked.Read(ref _batches);
@@ -28,15 +37,15 @@ public abstract class GroupCommit<TWrite>(int maxBatch)
         }
     }
 
-    /// <summary>Queues <paramref name="write"/> for the next batch, starting the drain if none runs.</summary>
+    /// <summary>Queues <paramref name="write"/> for the next batch, starting a drain if fewer than <c>maxDrains</c> run.</summary>
     protected void Enqueue(TWrite write)
     {
         bool startDrain;
         lock (_gate)
         {
             _queue.Enqueue(write);
-            startDrain = !_draining;
-            _draining = true;
+            startDrain = _drains < maxDrains;
+            if (startDrain) _drains++;
         }
         // The drain starts on a thread of its own, not on the caller (a caller never waits on other
         // callers' work) and not on the thread pool: a provider whose commit blocks (SQLite's fsync)
@@ -72,7 +81,7 @@ public abstract class GroupCommit<TWrite>(int maxBatch)
                 {
                     if (_queue.Count == 0)
                     {
-                        _draining = false;
+                        _drains--;
                         return;
                     }
                 }
