@@ -25,9 +25,9 @@ public static class StorageCopy
     /// Tables the migrations make that are not copied, because they are about the running nodes, not the
     /// group's history: cluster_leases (who runs what for the next few seconds: live nodes, Discord shards,
     /// Slack envelopes seen) and node_content (which content each live node loaded). review_due_hours is not
-    /// copied either: the target's triggers tally it from the review_cards rows as they are copied.
+    /// copied either: the target's triggers tally it from the review_cards rows as they are copied; nor are read_versions and channel_closes (cache versions, bumped by the target's own triggers).
     /// </summary>
-    public static readonly IReadOnlyList<string> NotCopied = ["cluster_leases", "node_content", "review_due_hours"];
+    public static readonly IReadOnlyList<string> NotCopied = ["channel_closes", "cluster_leases", "node_content", "read_versions", "review_due_hours"];
 
     public sealed record Copied(string Table, long Rows);
 
